@@ -1,0 +1,108 @@
+package dev.strata.runtime;
+
+import dev.strata.schema.CheckConstraint;
+import dev.strata.schema.Column;
+import dev.strata.schema.ForeignKey;
+import dev.strata.schema.Identity;
+import dev.strata.schema.Index;
+import dev.strata.schema.PrimaryKey;
+import dev.strata.schema.QualifiedName;
+import dev.strata.schema.Sequence;
+import dev.strata.schema.SqlType;
+import dev.strata.schema.Table;
+import dev.strata.schema.UniqueConstraint;
+import dev.strata.schema.change.Change;
+import java.util.Optional;
+
+/**
+ * What a revision can do: one method per kind of schema change (each mirrors a
+ * {@link Change} record), plus {@link #execute(String)} for hand-written SQL.
+ *
+ * <p>Arguments are literal names, types and values, never references to entity classes, so a
+ * revision keeps meaning the same thing after the entities change.
+ */
+public interface Operations {
+
+  /** Runs one hand-written SQL statement (a data migration, for instance). */
+  void execute(String sql);
+
+  /** Applies any change; the typed methods below are shorthands for this. */
+  void apply(Change change);
+
+  default void createNamespace(String name) { apply(new Change.CreateNamespace(name)); }
+
+  default void dropNamespace(String name) { apply(new Change.DropNamespace(name)); }
+
+  default void createTable(Table table) { apply(new Change.CreateTable(table)); }
+
+  default void dropTable(Table table) { apply(new Change.DropTable(table)); }
+
+  default void renameTable(QualifiedName from, String to) { apply(new Change.RenameTable(from, to)); }
+
+  default void alterTableComment(QualifiedName table, Optional<String> from, Optional<String> to) {
+    apply(new Change.AlterTableComment(table, from, to));
+  }
+
+  default void addColumn(QualifiedName table, Column column) { apply(new Change.AddColumn(table, column)); }
+
+  default void dropColumn(QualifiedName table, Column column) { apply(new Change.DropColumn(table, column)); }
+
+  default void renameColumn(QualifiedName table, String from, String to) {
+    apply(new Change.RenameColumn(table, from, to));
+  }
+
+  default void alterColumnType(QualifiedName table, String column, SqlType from, SqlType to) {
+    apply(new Change.AlterColumnType(table, column, from, to));
+  }
+
+  default void alterColumnNullable(QualifiedName table, String column, boolean nullable) {
+    apply(new Change.AlterColumnNullable(table, column, nullable));
+  }
+
+  default void alterColumnDefault(QualifiedName table, String column, Optional<String> from, Optional<String> to) {
+    apply(new Change.AlterColumnDefault(table, column, from, to));
+  }
+
+  default void alterColumnIdentity(QualifiedName table, String column, Optional<Identity> from,
+      Optional<Identity> to) {
+    apply(new Change.AlterColumnIdentity(table, column, from, to));
+  }
+
+  default void alterColumnComment(QualifiedName table, String column, Optional<String> from, Optional<String> to) {
+    apply(new Change.AlterColumnComment(table, column, from, to));
+  }
+
+  default void addPrimaryKey(QualifiedName table, PrimaryKey key) { apply(new Change.AddPrimaryKey(table, key)); }
+
+  default void dropPrimaryKey(QualifiedName table, PrimaryKey key) { apply(new Change.DropPrimaryKey(table, key)); }
+
+  default void addForeignKey(QualifiedName table, ForeignKey key) { apply(new Change.AddForeignKey(table, key)); }
+
+  default void dropForeignKey(QualifiedName table, ForeignKey key) { apply(new Change.DropForeignKey(table, key)); }
+
+  default void addUniqueConstraint(QualifiedName table, UniqueConstraint constraint) {
+    apply(new Change.AddUniqueConstraint(table, constraint));
+  }
+
+  default void dropUniqueConstraint(QualifiedName table, UniqueConstraint constraint) {
+    apply(new Change.DropUniqueConstraint(table, constraint));
+  }
+
+  default void addCheckConstraint(QualifiedName table, CheckConstraint constraint) {
+    apply(new Change.AddCheckConstraint(table, constraint));
+  }
+
+  default void dropCheckConstraint(QualifiedName table, CheckConstraint constraint) {
+    apply(new Change.DropCheckConstraint(table, constraint));
+  }
+
+  default void createIndex(QualifiedName table, Index index) { apply(new Change.CreateIndex(table, index)); }
+
+  default void dropIndex(QualifiedName table, Index index) { apply(new Change.DropIndex(table, index)); }
+
+  default void createSequence(Sequence sequence) { apply(new Change.CreateSequence(sequence)); }
+
+  default void dropSequence(Sequence sequence) { apply(new Change.DropSequence(sequence)); }
+
+  default void alterSequence(Sequence from, Sequence to) { apply(new Change.AlterSequence(from, to)); }
+}

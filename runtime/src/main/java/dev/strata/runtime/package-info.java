@@ -1,0 +1,6 @@
+/**
+ * Strata's public runtime API: {@link dev.strata.runtime.Migrator} applies revisions; revisions are
+ * {@link dev.strata.runtime.Migration}s annotated with {@link dev.strata.runtime.Revision} that
+ * describe their steps through {@link dev.strata.runtime.Operations}.
+ */
+package dev.strata.runtime;

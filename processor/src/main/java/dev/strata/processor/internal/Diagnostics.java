@@ -1,0 +1,87 @@
+package dev.strata.processor.internal;
+
+import java.util.Objects;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Every message the processor prints goes through here: attached to the most specific element,
+ * annotation or annotation value there is, prefixed with its stable code ({@code [STRATA-101]}),
+ * and counted, so that nothing is written once an error has been reported.
+ */
+public final class Diagnostics {
+  private final Messager messager;
+  private int errors;
+
+  public Diagnostics(Messager messager) {
+    this.messager = Objects.requireNonNull(messager, "messager");
+  }
+
+  /** Whether any error was reported; generation writes nothing then. */
+  public boolean hasErrors() {
+    return errors > 0;
+  }
+
+  public void error(Code code, String message, Element element) {
+    print(Diagnostic.Kind.ERROR, code, message, element, null, null);
+  }
+
+  public void error(Code code, String message, Element element, AnnotationMirror annotation) {
+    print(Diagnostic.Kind.ERROR, code, message, element, annotation, null);
+  }
+
+  public void error(Code code, String message, Element element, AnnotationMirror annotation, AnnotationValue value) {
+    print(Diagnostic.Kind.ERROR, code, message, element, annotation, value);
+  }
+
+  /** An error that belongs to no element (an unreadable snapshot, a bad option). */
+  public void error(Code code, String message) {
+    print(Diagnostic.Kind.ERROR, code, message, null, null, null);
+  }
+
+  public void warning(Code code, String message, Element element) {
+    print(Diagnostic.Kind.WARNING, code, message, element, null, null);
+  }
+
+  public void warning(Code code, String message) {
+    print(Diagnostic.Kind.WARNING, code, message, null, null, null);
+  }
+
+  public void note(String message) {
+    messager.printMessage(Diagnostic.Kind.NOTE, "Strata: " + message);
+  }
+
+  public void note(String message, Element element) {
+    messager.printMessage(Diagnostic.Kind.NOTE, "Strata: " + message, element);
+  }
+
+  private void print(Diagnostic.Kind kind, Code code, String message, Element element,
+      AnnotationMirror annotation, AnnotationValue value) {
+    if (kind == Diagnostic.Kind.ERROR) {
+      errors++;
+    }
+    String text = "[" + code.id() + "] " + message;
+    if (element == null) {
+      messager.printMessage(kind, text);
+    } else if (annotation == null) {
+      messager.printMessage(kind, text, element);
+    } else if (value == null) {
+      messager.printMessage(kind, text, element, annotation);
+    } else {
+      messager.printMessage(kind, text, element, annotation, value);
+    }
+  }
+
+  /**
+   * A stable message code. Each area keeps its own enum of codes implementing this: entity mapping
+   * uses {@code STRATA-1xx}, revisions and the chain {@code STRATA-2xx}, the snapshot
+   * {@code STRATA-3xx}, options {@code STRATA-4xx}, review warnings {@code STRATA-5xx}.
+   */
+  public interface Code {
+    /** E.g. {@code STRATA-101}. */
+    String id();
+  }
+}

@@ -1,0 +1,2 @@
+/** The Strata annotation processor: its one public class, {@link dev.strata.processor.StrataProcessor}. */
+package dev.strata.processor;

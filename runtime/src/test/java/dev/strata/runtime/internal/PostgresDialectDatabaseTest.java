@@ -42,6 +42,22 @@ class PostgresDialectDatabaseTest {
 
   /** Every change kind, in an order that applies, and then all of it undone: each statement must run. */
   static List<Change> everyKind() {
+    List<Change> up = upgrade();
+    QualifiedName customer = QualifiedName.of("Sales", "customer");
+    // Undo all of it in reverse: exercises every inverse (drops, identity drop/add, renames back).
+    Schema end = Change.applyAll(Schema.EMPTY, up);
+    assertEquals(2, end.tables().size());
+    List<Change> all = new ArrayList<>(up);
+    all.add(new Change.AlterColumnIdentity(customer, "id", Optional.of(Identity.ALWAYS), Optional.empty()));
+    all.add(new Change.AlterColumnIdentity(customer, "id", Optional.empty(), Optional.of(Identity.ALWAYS)));
+    List<Change> down = Change.inverseOf(all);
+    all.addAll(down);
+    assertEquals(Schema.EMPTY, Change.applyAll(Schema.EMPTY, all));
+    return all;
+  }
+
+  /** Builds a schema with every kind of object, using every kind of change that adds or alters. */
+  static List<Change> upgrade() {
     QualifiedName customer = QualifiedName.of("Sales", "customer");
     QualifiedName order = QualifiedName.of("Sales", "order");
     Table customerTable = Table.of(customer).withColumns(
@@ -88,16 +104,7 @@ class PostgresDialectDatabaseTest {
         new Change.CreateSequence(seq),
         new Change.AlterSequence(seq, Sequence.of(seq.name(), 10, 1)),
         new Change.RenameTable(order, "Order"));
-    // Undo all of it in reverse: exercises every inverse (drops, identity drop/add, renames back).
-    Schema end = Change.applyAll(Schema.EMPTY, up);
-    assertEquals(2, end.tables().size());
-    List<Change> all = new ArrayList<>(up);
-    all.add(new Change.AlterColumnIdentity(customer, "id", Optional.of(Identity.ALWAYS), Optional.empty()));
-    all.add(new Change.AlterColumnIdentity(customer, "id", Optional.empty(), Optional.of(Identity.ALWAYS)));
-    List<Change> down = Change.inverseOf(all);
-    all.addAll(down);
-    assertEquals(Schema.EMPTY, Change.applyAll(Schema.EMPTY, all));
-    return all;
+    return up;
   }
 
   @Test

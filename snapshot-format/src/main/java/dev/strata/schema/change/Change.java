@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -89,7 +90,7 @@ public sealed interface Change {
   /** {@code CREATE SCHEMA name}. */
   record CreateNamespace(String name) implements Change {
     public CreateNamespace {
-      Objects.requireNonNull(name, "name");
+      requireName(name, "name");
     }
 
     @Override public Change inverse() { return new DropNamespace(name); }
@@ -107,7 +108,7 @@ public sealed interface Change {
   /** {@code DROP SCHEMA name}; the schema must be empty. */
   record DropNamespace(String name) implements Change {
     public DropNamespace {
-      Objects.requireNonNull(name, "name");
+      requireName(name, "name");
     }
 
     @Override public Change inverse() { return new CreateNamespace(name); }
@@ -179,7 +180,7 @@ public sealed interface Change {
   record RenameTable(QualifiedName from, String to) implements Change {
     public RenameTable {
       Objects.requireNonNull(from, "from");
-      Objects.requireNonNull(to, "to");
+      requireName(to, "to");
     }
 
     public QualifiedName target() { return from.withName(to); }
@@ -232,7 +233,7 @@ public sealed interface Change {
     @Override public Schema applyTo(Schema schema) {
       Table current = existing(schema, table);
       require(current.column(column.name()).isEmpty(), "table %s already has column %s", table, column.name());
-      return schema.withTable(current.withColumn(column));
+      return edited(schema, table, () -> current.withColumn(column));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.addColumn(this); }
@@ -251,6 +252,12 @@ public sealed interface Change {
       Table current = existing(schema, table);
       require(current.column(column.name()).equals(Optional.of(column)),
           "column %s.%s is not as this drop describes it", table, column.name());
+      for (Table other : schema.tables()) {
+        for (ForeignKey fk : other.foreignKeys()) {
+          require(!fk.referencedTable().equals(table) || !fk.referencedColumns().contains(column.name()),
+              "column %s.%s is still referenced by foreign key %s of %s", table, column.name(), fk.name(), other.name());
+        }
+      }
       try {
         return schema.withTable(current.withoutColumn(column.name()));
       } catch (IllegalArgumentException e) {
@@ -279,14 +286,13 @@ public sealed interface Change {
       UnaryOperator<List<String>> renameAll = cs -> cs.stream().map(rename).toList();
       List<Column> columns = current.columns().stream()
           .map(c -> c.name().equals(from) ? c.withName(to) : c).toList();
-      Table renamed = new Table(current.name(), columns,
+      Schema result = edited(schema, table, () -> new Table(current.name(), columns,
           current.primaryKey().map(pk -> new PrimaryKey(pk.name(), renameAll.apply(pk.columns()))),
           current.foreignKeys().stream().map(fk -> fk.withColumns(renameAll.apply(fk.columns()))).toList(),
           current.uniqueConstraints().stream().map(u -> u.withColumns(renameAll.apply(u.columns()))).toList(),
           current.indexes().stream().map(i -> i.withColumns(i.columns().stream()
               .map(ic -> ic.withName(rename.apply(ic.name()))).toList())).toList(),
-          current.checks(), current.comment());
-      Schema result = schema.withTable(renamed);
+          current.checks(), current.comment()));
       List<Table> tables = new ArrayList<>();
       for (Table t : result.tables()) {
         tables.add(t.withForeignKeys(t.foreignKeys().stream()
@@ -314,7 +320,7 @@ public sealed interface Change {
     @Override public Schema applyTo(Schema schema) {
       Column current = existingColumn(schema, table, column);
       require(current.type().equals(from), "column %s.%s is of type %s, not %s", table, column, current.type(), from);
-      return schema.withTable(existing(schema, table).mapColumn(column, c -> c.withType(to)));
+      return edited(schema, table, () -> existing(schema, table).mapColumn(column, c -> c.withType(to)));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.alterColumnType(this); }
@@ -333,7 +339,7 @@ public sealed interface Change {
       Column current = existingColumn(schema, table, column);
       require(current.nullable() != nullable, "column %s.%s is already %s", table, column,
           nullable ? "nullable" : "not null");
-      return schema.withTable(existing(schema, table).mapColumn(column, c -> c.withNullable(nullable)));
+      return edited(schema, table, () -> existing(schema, table).mapColumn(column, c -> c.withNullable(nullable)));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.alterColumnNullable(this); }
@@ -353,7 +359,7 @@ public sealed interface Change {
     @Override public Schema applyTo(Schema schema) {
       Column current = existingColumn(schema, table, column);
       require(current.defaultValue().equals(from), "default of %s.%s is not %s", table, column, from);
-      return schema.withTable(existing(schema, table).mapColumn(column, c -> c.withDefault(to)));
+      return edited(schema, table, () -> existing(schema, table).mapColumn(column, c -> c.withDefault(to)));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.alterColumnDefault(this); }
@@ -375,7 +381,7 @@ public sealed interface Change {
       Column current = existingColumn(schema, table, column);
       require(current.identity().equals(from), "identity of %s.%s is not %s", table, column, from);
       require(to.isEmpty() || !current.nullable(), "column %s.%s must be not null before it becomes an identity", table, column);
-      return schema.withTable(existing(schema, table).mapColumn(column, c -> c.withIdentity(to)));
+      return edited(schema, table, () -> existing(schema, table).mapColumn(column, c -> c.withIdentity(to)));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.alterColumnIdentity(this); }
@@ -395,7 +401,7 @@ public sealed interface Change {
     @Override public Schema applyTo(Schema schema) {
       Column current = existingColumn(schema, table, column);
       require(current.comment().equals(from), "comment of %s.%s is not %s", table, column, from);
-      return schema.withTable(existing(schema, table).mapColumn(column, c -> c.withComment(to)));
+      return edited(schema, table, () -> existing(schema, table).mapColumn(column, c -> c.withComment(to)));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.alterColumnComment(this); }
@@ -414,7 +420,7 @@ public sealed interface Change {
     @Override public Schema applyTo(Schema schema) {
       Table current = existing(schema, table);
       require(current.primaryKey().isEmpty(), "table %s already has a primary key", table);
-      return schema.withTable(current.withPrimaryKey(Optional.of(key)));
+      return edited(schema, table, () -> current.withPrimaryKey(Optional.of(key)));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.addPrimaryKey(this); }
@@ -456,7 +462,7 @@ public sealed interface Change {
       }
       List<ForeignKey> keys = new ArrayList<>(current.foreignKeys());
       keys.add(key);
-      return schema.withTable(current.withForeignKeys(keys));
+      return edited(schema, table, () -> current.withForeignKeys(keys));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.addForeignKey(this); }
@@ -491,7 +497,7 @@ public sealed interface Change {
       Table current = existing(schema, table);
       List<UniqueConstraint> all = new ArrayList<>(current.uniqueConstraints());
       all.add(constraint);
-      return schema.withTable(current.withUniqueConstraints(all));
+      return edited(schema, table, () -> current.withUniqueConstraints(all));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.addUniqueConstraint(this); }
@@ -528,7 +534,7 @@ public sealed interface Change {
       Table current = existing(schema, table);
       List<CheckConstraint> all = new ArrayList<>(current.checks());
       all.add(constraint);
-      return schema.withTable(current.withChecks(all));
+      return edited(schema, table, () -> current.withChecks(all));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.addCheckConstraint(this); }
@@ -566,7 +572,7 @@ public sealed interface Change {
       Table current = existing(schema, table);
       List<Index> all = new ArrayList<>(current.indexes());
       all.add(index);
-      return schema.withTable(current.withIndexes(all));
+      return edited(schema, table, () -> current.withIndexes(all));
     }
 
     @Override public <R> R accept(Visitor<R> v) { return v.createIndex(this); }
@@ -647,6 +653,26 @@ public sealed interface Change {
   private static void require(boolean condition, String format, Object... args) {
     if (!condition) {
       throw new IllegalStateException(String.format(format, args));
+    }
+  }
+
+  private static void requireName(String name, String argument) {
+    Objects.requireNonNull(name, argument);
+    if (name.isEmpty() || name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(argument + " must be a non-empty name without NUL characters");
+    }
+  }
+
+  /**
+   * The schema with {@code table} replaced by what {@code edit} builds. The model's own checks (a
+   * constraint naming a missing column, two constraints of one name, an identity column made
+   * nullable) then mean that the change does not apply to this schema.
+   */
+  private static Schema edited(Schema schema, QualifiedName table, Supplier<Table> edit) {
+    try {
+      return schema.withTable(edit.get());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("cannot change table " + table + ": " + e.getMessage(), e);
     }
   }
 

@@ -105,4 +105,26 @@ public interface Operations {
   default void dropSequence(Sequence sequence) { apply(new Change.DropSequence(sequence)); }
 
   default void alterSequence(Sequence from, Sequence to) { apply(new Change.AlterSequence(from, to)); }
+
+  /**
+   * Applies a {@link Change.CreateIndex} or {@link Change.DropIndex} with {@code CONCURRENTLY}, which
+   * does not block writes to the table but cannot run inside a transaction: only allowed in a
+   * revision marked {@code @Revision(transactional = false)}. A failed concurrent build leaves an
+   * INVALID index behind; the {@link Migrator} drops it before it retries the statement.
+   *
+   * @throws UnsupportedOperationException from implementations that cannot run it (the default)
+   */
+  default void applyConcurrently(Change change) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot apply changes concurrently");
+  }
+
+  /** {@code CREATE INDEX CONCURRENTLY}; see {@link #applyConcurrently}. */
+  default void createIndexConcurrently(QualifiedName table, Index index) {
+    applyConcurrently(new Change.CreateIndex(table, index));
+  }
+
+  /** {@code DROP INDEX CONCURRENTLY}; see {@link #applyConcurrently}. */
+  default void dropIndexConcurrently(QualifiedName table, Index index) {
+    applyConcurrently(new Change.DropIndex(table, index));
+  }
 }

@@ -441,6 +441,129 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
     return one(out.toString());
   }
 
+  // ---- Strata's own statements: history table, session settings, advisory lock ----------------------
+
+  /**
+   * The history table: one row per applied revision. {@code state} is {@code applied}, or
+   * {@code partial} for a non-transactional revision that has run only some of its statements
+   * ({@code progress} holds the SHA-256 of each completed one, {@code failure} what went wrong).
+   */
+  public static String createHistoryTable(QualifiedName table) {
+    return "create table if not exists " + qualified(table) + " (\n"
+        + "  revision text primary key,\n"
+        + "  parents text not null,\n"
+        + "  message text not null,\n"
+        + "  checksum text not null,\n"
+        + "  applied_rank integer not null,\n"
+        + "  applied_at timestamp with time zone not null default clock_timestamp(),\n"
+        + "  applied_by text not null default current_user,\n"
+        + "  duration_ms bigint not null,\n"
+        + "  state text not null default 'applied',\n"
+        + "  progress text[] not null default '{}',\n"
+        + "  failure text\n"
+        + ")";
+  }
+
+  public static String createSchemaIfMissing(String schema) {
+    return "create schema if not exists " + identifier(schema);
+  }
+
+  /** Whether a table exists: one parameter, the name as {@code to_regclass} reads it. */
+  public static String tableExists() {
+    return "select to_regclass(?) is not null";
+  }
+
+  /** The argument for {@link #tableExists()}: the quoted, qualified name. */
+  public static String regclassName(QualifiedName table) {
+    return qualified(table);
+  }
+
+  public static String selectHistory(QualifiedName table) {
+    return "select revision, parents, message, checksum, applied_rank, applied_at, applied_by, duration_ms, state,"
+        + " progress, failure from " + qualified(table) + " order by applied_rank";
+  }
+
+  /**
+   * Parameters: revision, parents, message, checksum, duration_ms, state, progress (text[]), failure;
+   * returns applied_at and applied_by.
+   */
+  public static String insertHistory(QualifiedName table) {
+    return "insert into " + qualified(table)
+        + " (revision, parents, message, checksum, applied_rank, duration_ms, state, progress, failure)"
+        + " values (?, ?, ?, ?, (select coalesce(max(applied_rank), 0) + 1 from " + qualified(table)
+        + "), ?, ?, ?, ?) returning applied_at, applied_by";
+  }
+
+  /** Parameters: duration_ms, state, progress (text[]), failure, revision. */
+  public static String updateHistoryProgress(QualifiedName table) {
+    return "update " + qualified(table) + " set duration_ms = ?, state = ?, progress = ?, failure = ?,"
+        + " applied_at = clock_timestamp() where revision = ?";
+  }
+
+  /** Parameters: checksum, revision. */
+  public static String updateHistoryChecksum(QualifiedName table) {
+    return "update " + qualified(table) + " set checksum = ? where revision = ?";
+  }
+
+  /** Parameter: revision. */
+  public static String deleteHistory(QualifiedName table) {
+    return "delete from " + qualified(table) + " where revision = ?";
+  }
+
+  /** The history row as an offline script writes it (literal values). */
+  public static String insertHistoryLiteral(QualifiedName table, String revision, String parents, String message,
+      String checksum) {
+    return "insert into " + qualified(table)
+        + " (revision, parents, message, checksum, applied_rank, duration_ms, state, progress, failure)"
+        + " values (" + literal(revision) + ", " + literal(parents) + ", " + literal(message) + ", "
+        + literal(checksum) + ", (select coalesce(max(applied_rank), 0) + 1 from " + qualified(table)
+        + "), 0, 'applied', '{}', null)";
+  }
+
+  public static String deleteHistoryLiteral(QualifiedName table, String revision) {
+    return "delete from " + qualified(table) + " where revision = " + literal(revision);
+  }
+
+  /** {@code set [local] lock_timeout}; {@code local} lasts until the end of the transaction. */
+  public static String setLockTimeout(java.time.Duration timeout, boolean local) {
+    return "set " + (local ? "local " : "") + "lock_timeout = " + timeout.toMillis();
+  }
+
+  public static String setStatementTimeout(java.time.Duration timeout, boolean local) {
+    return "set " + (local ? "local " : "") + "statement_timeout = " + timeout.toMillis();
+  }
+
+  public static List<String> resetTimeouts() {
+    return List.of("reset lock_timeout", "reset statement_timeout");
+  }
+
+  /** Session-level, so it survives {@code CREATE INDEX CONCURRENTLY} and ends with the session. */
+  public static String tryAdvisoryLock() {
+    return "select pg_try_advisory_lock(?)";
+  }
+
+  public static String advisoryUnlock() {
+    return "select pg_advisory_unlock(?)";
+  }
+
+  /** Parameters: index schema (or null for the current schema), index name. */
+  public static String invalidIndexExists() {
+    return "select 1 from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace"
+        + " where not i.indisvalid and c.relname = ? and n.nspname = coalesce(?, current_schema())";
+  }
+
+  public static String dropIndexIfExists(QualifiedName index) {
+    return "drop index if exists " + qualified(index);
+  }
+
+  public static String begin() {
+    return "begin";
+  }
+
+  public static String commit() {
+    return "commit";
+  }
+
   /** The statements of one change. */
   public List<String> render(Change change) {
     return change.accept(this);

@@ -1,0 +1,577 @@
+package dev.strata.runtime;
+
+import dev.strata.runtime.internal.AdvisoryLock;
+import dev.strata.runtime.internal.History;
+import dev.strata.runtime.internal.PostgresDialect;
+import dev.strata.runtime.internal.RecordingOperations;
+import dev.strata.runtime.internal.RevisionGraph;
+import dev.strata.runtime.internal.RevisionInfo;
+import dev.strata.runtime.internal.RevisionLoader;
+import dev.strata.schema.QualifiedName;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * Applies an application's revisions to PostgreSQL.
+ *
+ * <pre>{@code
+ * Migrator.using(dataSource).upgrade();
+ *
+ * Migrator.configure()
+ *     .dataSource(dataSource)
+ *     .lockTimeout(Duration.ofSeconds(2))
+ *     .build()
+ *     .upgrade();
+ * }</pre>
+ *
+ * <p>Revisions are found through {@code META-INF/strata/revisions} (written by Strata's processor)
+ * or given explicitly, and checked as a graph when the Migrator is built. Operations that change the
+ * database take a PostgreSQL advisory lock first, so instances that start together apply each
+ * revision once. Each revision runs in its own transaction together with its history row; a failure
+ * rolls that revision back entirely and throws a {@link MigrationException} naming the revision, the
+ * statement and the SQLState, while earlier revisions stay applied.
+ *
+ * <p>A Migrator is immutable and thread-safe.
+ */
+public final class Migrator {
+
+  /** The history table's default name. */
+  public static final String DEFAULT_HISTORY_TABLE = "strata_history";
+
+  private final DataSource dataSource;
+  private final RevisionGraph graph;
+  private final QualifiedName historyTable;
+  private final Duration lockTimeout;
+  private final Optional<Duration> statementTimeout;
+  private final Duration lockWait;
+  private final System.Logger logger;
+  private final Set<String> acceptChanged;
+
+  private Migrator(Builder b, RevisionGraph graph) {
+    this.dataSource = b.dataSource;
+    this.graph = graph;
+    this.historyTable = new QualifiedName(Optional.ofNullable(b.historySchema), b.historyTable);
+    this.lockTimeout = b.lockTimeout;
+    this.statementTimeout = Optional.ofNullable(b.statementTimeout);
+    this.lockWait = b.lockWait;
+    this.logger = b.logger;
+    this.acceptChanged = Set.copyOf(b.acceptChanged);
+  }
+
+  /** A Migrator with the default configuration for {@code dataSource}. */
+  public static Migrator using(DataSource dataSource) {
+    return configure().dataSource(dataSource).build();
+  }
+
+  /** Starts a configuration. */
+  public static Builder configure() {
+    return new Builder();
+  }
+
+  // ---- inspection ---------------------------------------------------------------------------------
+
+  /**
+   * The heads of what is applied: empty at base, one revision id normally, several when the database
+   * stopped between the branches of a merge.
+   */
+  public List<String> current() {
+    return withConnection(c -> heads(new History(historyTable).read(c)));
+  }
+
+  /** The history table's rows, in the order they were applied; empty before the first upgrade. */
+  public List<AppliedRevision> history() {
+    return withConnection(c -> new History(historyTable).read(c).stream().map(History.Row::revision).toList());
+  }
+
+  /** The ids of the revisions {@link #upgrade()} would apply, in that order. */
+  public List<String> pending() {
+    return withConnection(c -> {
+      List<History.Row> rows = new History(historyTable).read(c);
+      checkKnown(rows);
+      Set<String> applied = appliedIds(rows);
+      return graph.order().stream().map(RevisionInfo::id).filter(id -> !applied.contains(id)).toList();
+    });
+  }
+
+  // ---- upgrade and downgrade ------------------------------------------------------------------------
+
+  /** Applies every pending revision. */
+  public MigrationResult upgrade() {
+    return upgrade("head");
+  }
+
+  /**
+   * Applies the pending revisions up to {@code target}: a revision id (it and the revisions it
+   * descends from), {@code "head"} (all), or {@code "+N"} (the next N).
+   */
+  public MigrationResult upgrade(String target) {
+    Objects.requireNonNull(target, "target");
+    long start = System.nanoTime();
+    try (AdvisoryLock lock = lock(); Connection c = connect()) {
+      History history = new History(historyTable);
+      history.create(c);
+      List<History.Row> rows = history.read(c);
+      checkKnown(rows);
+      checkChecksums(c, history, rows);
+      Set<String> applied = appliedIds(rows);
+      List<RevisionInfo> pending = graph.order().stream().filter(r -> !applied.contains(r.id())).toList();
+      List<RevisionInfo> plan = upgradePlan(target, pending);
+      List<AppliedRevision> done = new ArrayList<>();
+      for (RevisionInfo revision : plan) {
+        done.add(apply(c, history, revision));
+      }
+      List<String> current = heads(history.read(c));
+      Duration total = since(start);
+      if (done.isEmpty()) {
+        logger.log(Level.INFO, "the database is up to date" + at(current));
+      } else {
+        logger.log(Level.INFO, "upgraded" + at(current) + ": " + done.size() + " revision"
+            + (done.size() == 1 ? "" : "s") + " applied in " + total.toMillis() + " ms");
+      }
+      return new MigrationResult(done, current, total);
+    } catch (SQLException e) {
+      throw new MigrationException("upgrade failed: " + e.getMessage(), null, null, e.getSQLState(), e);
+    }
+  }
+
+  /**
+   * Reverts applied revisions down to {@code target}: a revision id (everything applied that it does
+   * not descend from is reverted; it stays), {@code "base"} (everything), or {@code "-N"} (the last N).
+   */
+  public MigrationResult downgrade(String target) {
+    Objects.requireNonNull(target, "target");
+    long start = System.nanoTime();
+    try (AdvisoryLock lock = lock(); Connection c = connect()) {
+      History history = new History(historyTable);
+      List<History.Row> rows = history.read(c);
+      checkKnown(rows);
+      checkChecksums(c, history, rows);
+      Set<String> applied = appliedIds(rows);
+      List<RevisionInfo> appliedInReverse = new ArrayList<>(
+          graph.order().stream().filter(r -> applied.contains(r.id())).toList());
+      java.util.Collections.reverse(appliedInReverse);
+      List<RevisionInfo> plan = downgradePlan(target, appliedInReverse, applied);
+      List<AppliedRevision> done = new ArrayList<>();
+      for (RevisionInfo revision : plan) {
+        History.Row row = rows.stream().filter(r -> r.id().equals(revision.id())).findFirst().orElseThrow();
+        done.add(revert(c, history, row, revision));
+      }
+      List<String> current = heads(history.read(c));
+      Duration total = since(start);
+      if (done.isEmpty()) {
+        logger.log(Level.INFO, "nothing to downgrade" + at(current));
+      } else {
+        logger.log(Level.INFO, "downgraded" + (current.isEmpty() ? " to base" : at(current)) + ": " + done.size()
+            + " revision" + (done.size() == 1 ? "" : "s") + " reverted in " + total.toMillis() + " ms");
+      }
+      return new MigrationResult(done, current, total);
+    } catch (SQLException e) {
+      throw new MigrationException("downgrade failed: " + e.getMessage(), null, null, e.getSQLState(), e);
+    }
+  }
+
+  private List<RevisionInfo> upgradePlan(String target, List<RevisionInfo> pending) {
+    if (target.equals("head")) {
+      return pending;
+    }
+    if (target.equals("base")) {
+      return List.of();
+    }
+    if (target.startsWith("+")) {
+      int n = relative(target, "upgrade");
+      return pending.subList(0, Math.min(n, pending.size()));
+    }
+    if (!graph.contains(target)) {
+      throw unknownTarget(target, "upgrade", "\"head\" or \"+N\"");
+    }
+    Set<String> wanted = graph.ancestorsOrSelf(target);
+    return pending.stream().filter(r -> wanted.contains(r.id())).toList();
+  }
+
+  private List<RevisionInfo> downgradePlan(String target, List<RevisionInfo> appliedInReverse, Set<String> applied) {
+    if (target.equals("base")) {
+      return appliedInReverse;
+    }
+    if (target.startsWith("-")) {
+      int n = relative(target, "downgrade");
+      return appliedInReverse.subList(0, Math.min(n, appliedInReverse.size()));
+    }
+    if (!graph.contains(target)) {
+      throw unknownTarget(target, "downgrade", "\"base\" or \"-N\"");
+    }
+    if (!applied.contains(target)) {
+      throw new MigrationException("cannot downgrade to revision " + target + ": it is not applied; the database is"
+          + at(graphHeads(appliedInReverse.stream().map(RevisionInfo::id).toList())) + ". Use upgrade(\"" + target
+          + "\") to move forward to it");
+    }
+    Set<String> keep = graph.ancestorsOrSelf(target);
+    return appliedInReverse.stream().filter(r -> !keep.contains(r.id())).toList();
+  }
+
+  private static int relative(String target, String operation) {
+    try {
+      int n = Integer.parseInt(target.substring(1));
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new MigrationException(operation + " target " + target + " is not a relative target; write "
+        + (operation.equals("upgrade") ? "+N" : "-N") + " with N a positive number");
+  }
+
+  private MigrationException unknownTarget(String target, String operation, String keywords) {
+    return new MigrationException(operation + " target " + target + " is not one of the application's revisions;"
+        + " give a revision id" + graph.head().map(h -> " (the head is " + h.id() + ")").orElse("") + ", " + keywords);
+  }
+
+  // ---- applying one revision ------------------------------------------------------------------------
+
+  private AppliedRevision apply(Connection c, History history, RevisionInfo revision) throws SQLException {
+    long start = System.nanoTime();
+    AppliedRevision[] row = new AppliedRevision[1];
+    run(c, revision, revision.upgrade(), "upgrade", () -> row[0] = history.insert(c, revision, since(start), true,
+        List.of(), Optional.empty()));
+    logger.log(Level.INFO, "applied " + revision.describe() + " in " + row[0].duration().toMillis() + " ms");
+    return row[0];
+  }
+
+  private AppliedRevision revert(Connection c, History history, History.Row row, RevisionInfo revision)
+      throws SQLException {
+    long start = System.nanoTime();
+    run(c, revision, revision.downgrade(), "downgrade", () -> history.delete(c, revision.id()));
+    Duration duration = since(start);
+    logger.log(Level.INFO, "reverted " + revision.describe() + " in " + duration.toMillis() + " ms");
+    AppliedRevision applied = row.revision();
+    return new AppliedRevision(applied.id(), applied.parents(), applied.message(), applied.checksum(),
+        applied.appliedAt(), applied.appliedBy(), duration, applied.complete());
+  }
+
+  /** Work done in the revision's transaction after its statements. */
+  private interface Bookkeeping {
+    void run() throws SQLException;
+  }
+
+  /** Runs the statements and the bookkeeping in one transaction; on failure rolls back and throws. */
+  private void run(Connection c, RevisionInfo revision, RecordingOperations.Recorded recorded, String direction,
+      Bookkeeping bookkeeping) throws SQLException {
+    List<String> statements = recorded.statements();
+    c.setAutoCommit(false);
+    int index = -1;
+    try (Statement st = c.createStatement()) {
+      st.execute(PostgresDialect.setLockTimeout(lockTimeout, true));
+      if (statementTimeout.isPresent()) {
+        st.execute(PostgresDialect.setStatementTimeout(statementTimeout.get(), true));
+      }
+      for (index = 0; index < statements.size(); index++) {
+        st.execute(statements.get(index));
+      }
+      index = -1;
+      bookkeeping.run();
+      c.commit();
+    } catch (SQLException e) {
+      rollback(c);
+      String where = index >= 0
+          ? "failed at statement " + (index + 1) + " of " + statements.size()
+          : "failed while recording it in the history table";
+      String statement = index >= 0 ? statements.get(index) : null;
+      throw new MigrationException(direction + " of revision " + revision.describe() + " " + where
+          + ", SQLState " + e.getSQLState() + ": " + e.getMessage()
+          + (statement != null ? "\n  statement: " + statement : "")
+          + "\nThe revision was rolled back; the revisions before it stay applied. Fix the cause and run "
+          + direction + " again.", revision.id(), statement, e.getSQLState(), e);
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // The connection is broken; PostgreSQL rolls the transaction back when its session ends.
+    }
+  }
+
+  // ---- checks -------------------------------------------------------------------------------------
+
+  /** Every applied revision must be one the application knows. */
+  private void checkKnown(List<History.Row> rows) {
+    List<String> unknown = rows.stream().map(History.Row::id).filter(id -> !graph.contains(id)).toList();
+    if (unknown.isEmpty()) {
+      return;
+    }
+    Set<String> childOfUnknown = new HashSet<>();
+    for (History.Row row : rows) {
+      if (unknown.contains(row.id())) {
+        childOfUnknown.addAll(row.revision().parents());
+      }
+    }
+    boolean ahead = graph.head().isPresent() && childOfUnknown.contains(graph.head().get().id())
+        || graph.head().isEmpty();
+    String list = String.join(", ", unknown);
+    if (ahead) {
+      throw new MigrationException("the database is ahead of this application: revision" + plural(unknown) + " "
+          + list + " " + (unknown.size() == 1 ? "is" : "are") + " applied but not part of the application"
+          + graph.head().map(h -> " (its head is " + h.id() + ")").orElse(" (it has no revisions)")
+          + ". Deploy the newer application, or downgrade the database with the application that has "
+          + (unknown.size() == 1 ? "that revision" : "those revisions"));
+    }
+    throw new MigrationException("revision" + plural(unknown) + " " + list + " " + (unknown.size() == 1 ? "is" : "are")
+        + " applied to the database but missing from the application (deleted, or the database was migrated"
+        + " from another branch). Restore the missing revision class" + plural(unknown)
+        + ", or revert them with the application that has them");
+  }
+
+  /** Integrity: the application's revisions must be those that were applied (see issue 5). */
+  private void checkChecksums(Connection c, History history, List<History.Row> rows) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    for (History.Row row : rows) {
+      RevisionInfo revision = graph.get(row.id()).orElseThrow();
+      if (revision.checksum().equals(row.revision().checksum())) {
+        continue;
+      }
+      if (acceptChanged.contains(row.id())) {
+        history.updateChecksum(c, row.id(), revision.checksum());
+        logger.log(Level.WARNING, "accepted the changed content of applied revision " + revision.describe()
+            + ": its checksum was " + row.revision().checksum() + ", now " + revision.checksum());
+        continue;
+      }
+      problems.add(revision.id() + " (" + revision.className() + "): applied with checksum "
+          + row.revision().checksum() + ", the application's revision now has " + revision.checksum()
+          + differences(row, revision));
+    }
+    if (!problems.isEmpty()) {
+      throw new MigrationException("applied revision" + (problems.size() == 1 ? " was" : "s were")
+          + " changed after being applied:\n  " + String.join("\n  ", problems)
+          + "\nA change to an applied revision never reaches the database. Undo the edit and put the change in a"
+          + " new revision; or, if the database already matches the edited revision, accept it with"
+          + " Migrator.configure()...acceptChanged(\"" + problems.get(0).substring(0, problems.get(0).indexOf(' '))
+          + "\")", problems.size() == 1 ? problems.get(0).substring(0, problems.get(0).indexOf(' ')) : null, null,
+          null, null);
+    }
+  }
+
+  /** What else differs besides the statements, when something does. */
+  private static String differences(History.Row row, RevisionInfo revision) {
+    List<String> more = new ArrayList<>();
+    if (!row.revision().parents().equals(revision.parents())) {
+      more.add("parents were " + row.revision().parents() + ", now " + revision.parents());
+    }
+    if (!row.revision().message().equals(revision.message())) {
+      more.add("message was \"" + row.revision().message() + "\", now \"" + revision.message() + "\"");
+    }
+    return " (its SQL differs" + (more.isEmpty() ? "" : "; " + String.join("; ", more)) + ")";
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  private static Set<String> appliedIds(List<History.Row> rows) {
+    Set<String> ids = new LinkedHashSet<>();
+    rows.forEach(r -> ids.add(r.id()));
+    return ids;
+  }
+
+  /** Applied revisions that no other applied revision names as its parent. */
+  private static List<String> heads(List<History.Row> rows) {
+    Set<String> parents = new HashSet<>();
+    rows.forEach(r -> parents.addAll(r.revision().parents()));
+    return rows.stream().map(History.Row::id).filter(id -> !parents.contains(id)).sorted().toList();
+  }
+
+  private List<String> graphHeads(List<String> ids) {
+    Set<String> parents = new HashSet<>();
+    ids.forEach(id -> graph.get(id).ifPresent(r -> parents.addAll(r.parents())));
+    return new TreeSet<>(ids.stream().filter(id -> !parents.contains(id)).toList()).stream().toList();
+  }
+
+  private static String at(List<String> current) {
+    return current.isEmpty() ? " at base" : " at " + String.join(", ", current);
+  }
+
+  private static String plural(List<String> items) {
+    return items.size() == 1 ? "" : "s";
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private AdvisoryLock lock() {
+    return AdvisoryLock.acquire(dataSource, AdvisoryLock.key(historyTable), lockWait, logger);
+  }
+
+  private Connection connect() throws SQLException {
+    Connection c = dataSource.getConnection();
+    c.setAutoCommit(true);
+    return c;
+  }
+
+  private interface ConnectionWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T withConnection(ConnectionWork<T> work) {
+    try (Connection c = connect()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new MigrationException("cannot read Strata's history table " + historyTable + ": " + e.getMessage(),
+          null, null, e.getSQLState(), e);
+    }
+  }
+
+  // ---- configuration ------------------------------------------------------------------------------
+
+  /**
+   * A Migrator's configuration. Every setter checks its argument and names it in the error;
+   * {@link #build()} finds the revisions and checks their graph.
+   */
+  public static final class Builder {
+    private DataSource dataSource;
+    private ClassLoader classLoader;
+    private List<Class<? extends Migration>> revisions;
+    private String historyTable = DEFAULT_HISTORY_TABLE;
+    private String historySchema;
+    private Duration lockTimeout = Duration.ofSeconds(5);
+    private Duration statementTimeout;
+    private Duration lockWait = Duration.ofMinutes(10);
+    private System.Logger logger = System.getLogger(Migrator.class.getName());
+    private final Set<String> acceptChanged = new TreeSet<>();
+
+    private Builder() {}
+
+    /** The database (required). Revisions and the history table use its connections' current schema. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /** Where to find {@code META-INF/strata/revisions} and the revision classes; default: the thread's context class loader. */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /** Uses exactly these revision classes instead of the class-path index. */
+    @SafeVarargs
+    public final Builder revisions(Class<? extends Migration>... revisions) {
+      Objects.requireNonNull(revisions, "revisions");
+      List<Class<? extends Migration>> list = new ArrayList<>();
+      for (Class<? extends Migration> type : revisions) {
+        list.add(RevisionLoader.checked(Objects.requireNonNull(type, "revisions must not contain null"),
+            "revisions(...)"));
+      }
+      this.revisions = List.copyOf(list);
+      return this;
+    }
+
+    /** The history table's name; default {@code strata_history}. */
+    public Builder historyTable(String name) {
+      this.historyTable = identifier(name, "historyTable");
+      return this;
+    }
+
+    /** The schema of the history table; default: the connection's current schema. Created if missing. */
+    public Builder historySchema(String schema) {
+      this.historySchema = identifier(schema, "historySchema");
+      return this;
+    }
+
+    /**
+     * How long a revision's statement may wait for a table lock before it fails (default 5 s), so
+     * that a migration never queues behind a long transaction while every query queues behind it.
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockTimeout = positive(timeout, "lockTimeout");
+      return this;
+    }
+
+    /** The longest a revision's statement may run; default: no limit. */
+    public Builder statementTimeout(Duration timeout) {
+      this.statementTimeout = positive(timeout, "statementTimeout");
+      return this;
+    }
+
+    /** How long to wait for another process's migration to finish (default 10 min). */
+    public Builder lockWait(Duration wait) {
+      Objects.requireNonNull(wait, "lockWait");
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("lockWait must not be negative: " + wait);
+      }
+      this.lockWait = wait;
+      return this;
+    }
+
+    /** Where to log (one line per revision and a summary); default: {@code System.getLogger("dev.strata.runtime.Migrator")}. */
+    public Builder logger(System.Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /**
+     * Accepts that these applied revisions were edited after being applied: their stored checksums
+     * are replaced with the application's on the next upgrade or downgrade, instead of refusing.
+     * Only for edits that do not change what the revision does to the database (or that were
+     * applied by hand).
+     */
+    public Builder acceptChanged(String... revisionIds) {
+      Objects.requireNonNull(revisionIds, "revisionIds");
+      for (String id : revisionIds) {
+        acceptChanged.add(Objects.requireNonNull(id, "revisionIds must not contain null"));
+      }
+      return this;
+    }
+
+    /**
+     * Finds the revisions and checks their graph.
+     *
+     * @throws MigrationException when a revision cannot be loaded or the graph is not valid
+     */
+    public Migrator build() {
+      if (dataSource == null) {
+        throw new IllegalStateException("dataSource is required: call dataSource(...) before build()");
+      }
+      ClassLoader loader = classLoader != null ? classLoader
+          : Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+          : Migrator.class.getClassLoader();
+      List<Class<? extends Migration>> classes = revisions != null ? revisions : RevisionLoader.fromIndex(loader);
+      RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(classes));
+      return new Migrator(this, graph);
+    }
+
+    private static String identifier(String value, String argument) {
+      Objects.requireNonNull(value, argument);
+      if (value.isBlank() || value.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException(argument + " must be a non-blank name without NUL characters: \""
+            + value + "\"");
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String argument) {
+      Objects.requireNonNull(value, argument);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(argument + " must be positive: " + value);
+      }
+      return value;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Migrator[" + graph.order().size() + " revisions, history table " + historyTable + "]";
+  }
+}

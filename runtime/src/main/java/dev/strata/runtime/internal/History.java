@@ -1,0 +1,135 @@
+package dev.strata.runtime.internal;
+
+import dev.strata.runtime.AppliedRevision;
+import dev.strata.schema.QualifiedName;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Strata's history table: reading and writing its rows on a given connection. */
+public final class History {
+
+  /** One row, with the progress of a non-transactional revision. */
+  public record Row(AppliedRevision revision, List<String> progress, Optional<String> failure) {
+    public Row {
+      progress = List.copyOf(progress);
+    }
+
+    public String id() {
+      return revision.id();
+    }
+  }
+
+  private final QualifiedName table;
+
+  public History(QualifiedName table) {
+    this.table = table;
+  }
+
+  public QualifiedName table() {
+    return table;
+  }
+
+  public boolean exists(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.tableExists())) {
+      ps.setString(1, PostgresDialect.regclassName(table));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** Creates the table (and its schema) if missing; autocommit. */
+  public void create(Connection c) throws SQLException {
+    if (exists(c)) {
+      return;
+    }
+    try (Statement st = c.createStatement()) {
+      if (table.namespace().isPresent()) {
+        st.execute(PostgresDialect.createSchemaIfMissing(table.namespace().get()));
+      }
+      st.execute(PostgresDialect.createHistoryTable(table));
+    }
+  }
+
+  /** All rows in the order they were applied; empty when the table does not exist. */
+  public List<Row> read(Connection c) throws SQLException {
+    if (!exists(c)) {
+      return List.of();
+    }
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.selectHistory(table));
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String parents = rs.getString(2);
+        AppliedRevision revision = new AppliedRevision(rs.getString(1),
+            parents.isEmpty() ? List.of() : Arrays.asList(parents.split(",")), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(6).toInstant(), rs.getString(7), Duration.ofMillis(rs.getLong(8)),
+            "applied".equals(rs.getString(9)));
+        Array progress = rs.getArray(10);
+        List<String> done = new ArrayList<>();
+        for (Object hash : (Object[]) progress.getArray()) {
+          done.add((String) hash);
+        }
+        rows.add(new Row(revision, done, Optional.ofNullable(rs.getString(11))));
+      }
+    }
+    return rows;
+  }
+
+  /** Inserts the row and returns it as stored (with the server's time and user). */
+  public AppliedRevision insert(Connection c, RevisionInfo r, Duration duration, boolean complete, List<String> progress,
+      Optional<String> failure) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.insertHistory(table))) {
+      ps.setString(1, r.id());
+      ps.setString(2, String.join(",", r.parents()));
+      ps.setString(3, r.message());
+      ps.setString(4, r.checksum());
+      ps.setLong(5, duration.toMillis());
+      ps.setString(6, complete ? "applied" : "partial");
+      ps.setArray(7, c.createArrayOf("text", progress.toArray()));
+      ps.setString(8, failure.orElse(null));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new AppliedRevision(r.id(), r.parents(), r.message(), r.checksum(), rs.getTimestamp(1).toInstant(),
+            rs.getString(2), duration, complete);
+      }
+    }
+  }
+
+  public void updateProgress(Connection c, String revision, Duration duration, boolean complete,
+      List<String> progress, Optional<String> failure) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.updateHistoryProgress(table))) {
+      ps.setLong(1, duration.toMillis());
+      ps.setString(2, complete ? "applied" : "partial");
+      ps.setArray(3, c.createArrayOf("text", progress.toArray()));
+      ps.setString(4, failure.orElse(null));
+      ps.setString(5, revision);
+      ps.executeUpdate();
+    }
+  }
+
+  public void updateChecksum(Connection c, String revision, String checksum) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.updateHistoryChecksum(table))) {
+      ps.setString(1, checksum);
+      ps.setString(2, revision);
+      ps.executeUpdate();
+    }
+  }
+
+  public void delete(Connection c, String revision) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.deleteHistory(table))) {
+      ps.setString(1, revision);
+      ps.executeUpdate();
+    }
+  }
+}

@@ -128,6 +128,19 @@ final class Fixtures {
     @Override public void downgrade(Operations op) { op.execute("select 1"); }
   }
 
+  static final String SLOW = "20260108_000000_jjjj";
+
+  /** Takes a while, so that concurrent upgrades overlap. */
+  @Revision(id = SLOW, parent = R3, message = "slow")
+  public static final class Slow implements Migration {
+    @Override public void upgrade(Operations op) {
+      op.execute("select pg_sleep(0.3)");
+      op.execute("create table slow (id integer)");
+    }
+
+    @Override public void downgrade(Operations op) { op.execute("drop table slow"); }
+  }
+
   /** A System.Logger that keeps what it is told. */
   static final class RecordingLogger implements Logger {
     final List<String> lines = new ArrayList<>();

@@ -336,45 +336,65 @@ public final class Migrator {
         + ", or revert them with the application that has them");
   }
 
-  /** Integrity: the application's revisions must be those that were applied (see issue 5). */
+  /**
+   * Integrity: each applied revision must still be what was applied (same checksum), unless the
+   * configuration accepts its change.
+   */
   private void checkChecksums(Connection c, History history, List<History.Row> rows) throws SQLException {
-    List<String> problems = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    StringBuilder details = new StringBuilder();
     for (History.Row row : rows) {
       RevisionInfo revision = graph.get(row.id()).orElseThrow();
       if (revision.checksum().equals(row.revision().checksum())) {
         continue;
       }
       if (acceptChanged.contains(row.id())) {
-        history.updateChecksum(c, row.id(), revision.checksum());
+        history.updateChecksum(c, revision);
         logger.log(Level.WARNING, "accepted the changed content of applied revision " + revision.describe()
             + ": its checksum was " + row.revision().checksum() + ", now " + revision.checksum());
         continue;
       }
-      problems.add(revision.id() + " (" + revision.className() + "): applied with checksum "
-          + row.revision().checksum() + ", the application's revision now has " + revision.checksum()
-          + differences(row, revision));
+      changed.add(row.id());
+      details.append("\n  revision ").append(revision.describe()).append(", ").append(revision.className())
+          .append(": checksum ").append(row.revision().checksum()).append(" when applied, now ")
+          .append(revision.checksum());
+      statementDifferences(details, "upgrade", row.upgradeSql(), revision.upgrade().statements());
+      statementDifferences(details, "downgrade", row.downgradeSql(), revision.downgrade().statements());
     }
-    if (!problems.isEmpty()) {
-      throw new MigrationException("applied revision" + (problems.size() == 1 ? " was" : "s were")
-          + " changed after being applied:\n  " + String.join("\n  ", problems)
-          + "\nA change to an applied revision never reaches the database. Undo the edit and put the change in a"
-          + " new revision; or, if the database already matches the edited revision, accept it with"
-          + " Migrator.configure()...acceptChanged(\"" + problems.get(0).substring(0, problems.get(0).indexOf(' '))
-          + "\")", problems.size() == 1 ? problems.get(0).substring(0, problems.get(0).indexOf(' ')) : null, null,
-          null, null);
+    if (!changed.isEmpty()) {
+      String ids = changed.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(", "));
+      throw new MigrationException("applied revision" + plural(changed) + " " + String.join(", ", changed)
+          + (changed.size() == 1 ? " was" : " were") + " edited after being applied:" + details
+          + "\nAn edit to an applied revision never reaches this database. Undo the edit and make the change in a"
+          + " new revision; or, if the database already is as the edited revision says, accept the edit with"
+          + " Migrator.configure()...acceptChanged(" + ids + ")",
+          changed.size() == 1 ? changed.get(0) : null, null, null, null);
     }
   }
 
-  /** What else differs besides the statements, when something does. */
-  private static String differences(History.Row row, RevisionInfo revision) {
-    List<String> more = new ArrayList<>();
-    if (!row.revision().parents().equals(revision.parents())) {
-      more.add("parents were " + row.revision().parents() + ", now " + revision.parents());
+  /** Up to three differing statements, as {@code <direction> statement N was: ... / now: ...}. */
+  private static void statementDifferences(StringBuilder out, String direction, List<String> before,
+      List<String> now) {
+    int shown = 0;
+    int differing = 0;
+    for (int i = 0; i < Math.max(before.size(), now.size()); i++) {
+      String a = i < before.size() ? before.get(i) : "(none)";
+      String b = i < now.size() ? now.get(i) : "(none)";
+      if (a.equals(b)) {
+        continue;
+      }
+      differing++;
+      if (shown < 3) {
+        String prefix = direction + " statement " + (i + 1) + " ";
+        out.append("\n    ").append(prefix).append("was: ").append(a)
+            .append("\n    ").append(" ".repeat(prefix.length())).append("now: ").append(b);
+        shown++;
+      }
     }
-    if (!row.revision().message().equals(revision.message())) {
-      more.add("message was \"" + row.revision().message() + "\", now \"" + revision.message() + "\"");
+    if (differing > shown) {
+      out.append("\n    and ").append(differing - shown).append(" more differing ").append(direction)
+          .append(" statements");
     }
-    return " (its SQL differs" + (more.isEmpty() ? "" : "; " + String.join("; ", more)) + ")";
   }
 
   // ---- helpers ------------------------------------------------------------------------------------

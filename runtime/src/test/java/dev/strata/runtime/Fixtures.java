@@ -73,6 +73,22 @@ final class Fixtures {
     }
   }
 
+  /** R3 edited after it was applied: a longer email column. */
+  @Revision(id = R3, parent = R2, message = "add customer.email, order numbers")
+  public static final class AddEmailEdited implements Migration {
+    @Override public void upgrade(Operations op) {
+      op.addColumn(CUSTOMER, Column.of("email", "varchar(250)"));
+      op.createSequence(ORDER_NUMBER);
+      op.execute("insert into customer (name) values ('first')");
+    }
+
+    @Override public void downgrade(Operations op) {
+      op.execute("delete from customer where name = 'first'");
+      op.dropSequence(ORDER_NUMBER);
+      op.dropColumn(CUSTOMER, Column.of("email", "varchar(250)"));
+    }
+  }
+
   /** Five statements; the third fails (42P01, undefined table). */
   @Revision(id = FAILING, parent = R3, message = "fails at its third statement")
   public static final class FailsAtThird implements Migration {

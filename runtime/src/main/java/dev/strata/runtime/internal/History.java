@@ -18,9 +18,12 @@ import java.util.Optional;
 public final class History {
 
   /** One row, with the progress of a non-transactional revision. */
-  public record Row(AppliedRevision revision, List<String> progress, Optional<String> failure) {
+  public record Row(AppliedRevision revision, List<String> progress, Optional<String> failure,
+      List<String> upgradeSql, List<String> downgradeSql) {
     public Row {
       progress = List.copyOf(progress);
+      upgradeSql = List.copyOf(upgradeSql);
+      downgradeSql = List.copyOf(downgradeSql);
     }
 
     public String id() {
@@ -75,18 +78,22 @@ public final class History {
             parents.isEmpty() ? List.of() : Arrays.asList(parents.split(",")), rs.getString(3), rs.getString(4),
             rs.getTimestamp(6).toInstant(), rs.getString(7), Duration.ofMillis(rs.getLong(8)),
             "applied".equals(rs.getString(9)));
-        Array progress = rs.getArray(10);
-        List<String> done = new ArrayList<>();
-        for (Object hash : (Object[]) progress.getArray()) {
-          done.add((String) hash);
-        }
-        rows.add(new Row(revision, done, Optional.ofNullable(rs.getString(11))));
+        rows.add(new Row(revision, strings(rs.getArray(10)), Optional.ofNullable(rs.getString(11)),
+            strings(rs.getArray(12)), strings(rs.getArray(13))));
       }
     }
     return rows;
   }
 
   /** Inserts the row and returns it as stored (with the server's time and user). */
+  private static List<String> strings(Array array) throws SQLException {
+    List<String> values = new ArrayList<>();
+    for (Object value : (Object[]) array.getArray()) {
+      values.add((String) value);
+    }
+    return values;
+  }
+
   public AppliedRevision insert(Connection c, RevisionInfo r, Duration duration, boolean complete, List<String> progress,
       Optional<String> failure) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(PostgresDialect.insertHistory(table))) {
@@ -98,6 +105,8 @@ public final class History {
       ps.setString(6, complete ? "applied" : "partial");
       ps.setArray(7, c.createArrayOf("text", progress.toArray()));
       ps.setString(8, failure.orElse(null));
+      ps.setArray(9, c.createArrayOf("text", r.upgrade().statements().toArray()));
+      ps.setArray(10, c.createArrayOf("text", r.downgrade().statements().toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return new AppliedRevision(r.id(), r.parents(), r.message(), r.checksum(), rs.getTimestamp(1).toInstant(),
@@ -118,10 +127,13 @@ public final class History {
     }
   }
 
-  public void updateChecksum(Connection c, String revision, String checksum) throws SQLException {
+  /** Records the application's version of an edited revision as the applied one. */
+  public void updateChecksum(Connection c, RevisionInfo revision) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(PostgresDialect.updateHistoryChecksum(table))) {
-      ps.setString(1, checksum);
-      ps.setString(2, revision);
+      ps.setString(1, revision.checksum());
+      ps.setArray(2, c.createArrayOf("text", revision.upgrade().statements().toArray()));
+      ps.setArray(3, c.createArrayOf("text", revision.downgrade().statements().toArray()));
+      ps.setString(4, revision.id());
       ps.executeUpdate();
     }
   }

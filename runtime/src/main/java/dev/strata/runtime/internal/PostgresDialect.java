@@ -447,6 +447,8 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
    * The history table: one row per applied revision. {@code state} is {@code applied}, or
    * {@code partial} for a non-transactional revision that has run only some of its statements
    * ({@code progress} holds the SHA-256 of each completed one, {@code failure} what went wrong).
+   * {@code upgrade_sql} and {@code downgrade_sql} keep the statements the checksum was computed
+   * from, so that an edited revision can be reported statement by statement.
    */
   public static String createHistoryTable(QualifiedName table) {
     return "create table if not exists " + qualified(table) + " (\n"
@@ -460,7 +462,9 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
         + "  duration_ms bigint not null,\n"
         + "  state text not null default 'applied',\n"
         + "  progress text[] not null default '{}',\n"
-        + "  failure text\n"
+        + "  failure text,\n"
+        + "  upgrade_sql text[] not null default '{}',\n"
+        + "  downgrade_sql text[] not null default '{}'\n"
         + ")";
   }
 
@@ -480,18 +484,19 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
 
   public static String selectHistory(QualifiedName table) {
     return "select revision, parents, message, checksum, applied_rank, applied_at, applied_by, duration_ms, state,"
-        + " progress, failure from " + qualified(table) + " order by applied_rank";
+        + " progress, failure, upgrade_sql, downgrade_sql from " + qualified(table) + " order by applied_rank";
   }
 
   /**
-   * Parameters: revision, parents, message, checksum, duration_ms, state, progress (text[]), failure;
-   * returns applied_at and applied_by.
+   * Parameters: revision, parents, message, checksum, duration_ms, state, progress (text[]), failure,
+   * upgrade_sql (text[]), downgrade_sql (text[]); returns applied_at and applied_by.
    */
   public static String insertHistory(QualifiedName table) {
     return "insert into " + qualified(table)
-        + " (revision, parents, message, checksum, applied_rank, duration_ms, state, progress, failure)"
+        + " (revision, parents, message, checksum, applied_rank, duration_ms, state, progress, failure,"
+        + " upgrade_sql, downgrade_sql)"
         + " values (?, ?, ?, ?, (select coalesce(max(applied_rank), 0) + 1 from " + qualified(table)
-        + "), ?, ?, ?, ?) returning applied_at, applied_by";
+        + "), ?, ?, ?, ?, ?, ?) returning applied_at, applied_by";
   }
 
   /** Parameters: duration_ms, state, progress (text[]), failure, revision. */
@@ -500,9 +505,9 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
         + " applied_at = clock_timestamp() where revision = ?";
   }
 
-  /** Parameters: checksum, revision. */
+  /** Parameters: checksum, upgrade_sql, downgrade_sql, revision. */
   public static String updateHistoryChecksum(QualifiedName table) {
-    return "update " + qualified(table) + " set checksum = ? where revision = ?";
+    return "update " + qualified(table) + " set checksum = ?, upgrade_sql = ?, downgrade_sql = ? where revision = ?";
   }
 
   /** Parameter: revision. */

@@ -1,0 +1,63 @@
+package dev.strata.processor.internal.entity;
+
+import dev.strata.processor.internal.Diagnostics;
+import dev.strata.processor.internal.mapping.ConstraintNaming;
+import dev.strata.processor.internal.mapping.Naming;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The processor options that change how entities map.
+ *
+ * @param naming {@code strata.naming}: {@code jpa} (default, Hibernate's own naming) or
+ *     {@code snake_case} (Spring Boot's default naming)
+ * @param constraintNaming {@code strata.constraintNaming}: {@code hibernate} (default, Hibernate's
+ *     hashed names) or {@code readable} ({@code fk_<table>_<column>} ...)
+ */
+public record MappingOptions(Naming naming, ConstraintNaming constraintNaming) {
+
+  public static final String NAMING = "strata.naming";
+  public static final String CONSTRAINT_NAMING = "strata.constraintNaming";
+
+  /** Hibernate's defaults. */
+  public static final MappingOptions DEFAULTS = new MappingOptions(Naming.JPA, ConstraintNaming.HIBERNATE);
+
+  public MappingOptions {
+    Objects.requireNonNull(naming, "naming");
+    Objects.requireNonNull(constraintNaming, "constraintNaming");
+  }
+
+  /** Reads the options; an unknown value is reported as an error and the default is used. */
+  public static MappingOptions from(Map<String, String> processorOptions, Diagnostics diagnostics) {
+    Naming naming = Naming.JPA;
+    String namingValue = processorOptions.get(NAMING);
+    if (namingValue != null) {
+      naming = Arrays.stream(Naming.values()).filter(n -> n.option().equals(namingValue.trim())).findFirst()
+          .orElse(null);
+      if (naming == null) {
+        diagnostics.error(MappingCode.INVALID_NAMING_OPTION, "option " + NAMING + "=" + namingValue
+            + " is not a naming Strata knows; use one of "
+            + Arrays.stream(Naming.values()).map(Naming::option).collect(Collectors.joining(", "))
+            + ", or leave it out for jpa");
+        naming = Naming.JPA;
+      }
+    }
+    ConstraintNaming constraintNaming = ConstraintNaming.HIBERNATE;
+    String constraintValue = processorOptions.get(CONSTRAINT_NAMING);
+    if (constraintValue != null) {
+      constraintNaming = Arrays.stream(ConstraintNaming.values())
+          .filter(n -> n.option().equals(constraintValue.trim())).findFirst().orElse(null);
+      if (constraintNaming == null) {
+        diagnostics.error(MappingCode.INVALID_CONSTRAINT_NAMING_OPTION, "option " + CONSTRAINT_NAMING + "="
+            + constraintValue + " is not a constraint naming Strata knows; use one of "
+            + Arrays.stream(ConstraintNaming.values()).map(ConstraintNaming::option)
+                .collect(Collectors.joining(", "))
+            + ", or leave it out for hibernate");
+        constraintNaming = ConstraintNaming.HIBERNATE;
+      }
+    }
+    return new MappingOptions(naming, constraintNaming);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.strata.processor.internal.entity;
+
+import dev.strata.processor.internal.Diagnostics;
+import dev.strata.processor.internal.mapping.Name;
+import dev.strata.schema.CheckConstraint;
+import dev.strata.schema.Column;
+import dev.strata.schema.ForeignKey;
+import dev.strata.schema.Index;
+import dev.strata.schema.PrimaryKey;
+import dev.strata.schema.QualifiedName;
+import dev.strata.schema.Table;
+import dev.strata.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import javax.lang.model.element.Element;
+
+/** A table while the entities mapping to it are read; {@link #build} checks and freezes it. */
+final class TableBuilder {
+  final QualifiedName name;
+  /** The name as Hibernate has it (case kept, quoting known), which its hashed names are made from. */
+  final Name physical;
+  final Element origin;
+  private final Map<String, Entry> columns = new TreeMap<>();
+  private List<String> primaryKey = List.of();
+  private final Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
+  private final Map<String, UniqueConstraint> uniques = new LinkedHashMap<>();
+  private final Map<String, Index> indexes = new LinkedHashMap<>();
+  private final Map<String, CheckConstraint> checks = new LinkedHashMap<>();
+  private Optional<String> comment = Optional.empty();
+
+  /**
+   * One mapped column.
+   *
+   * @param physical its name as Hibernate has it
+   * @param readOnly mapped with {@code insertable = false, updatable = false}, which lets another
+   *     attribute map the same column
+   */
+  record Entry(Column column, Name physical, Element origin, boolean readOnly) {}
+
+  TableBuilder(QualifiedName name, Name physical, Element origin) {
+    this.name = name;
+    this.physical = physical;
+    this.origin = origin;
+  }
+
+  /**
+   * Adds a column; a column already mapped by another attribute is an error unless one of the two is
+   * read-only (then the writable mapping defines the column).
+   *
+   * @return whether the column is now mapped by this entry
+   */
+  boolean addColumn(Entry entry, Diagnostics diagnostics) {
+    Entry existing = columns.get(entry.column().name());
+    if (existing == null) {
+      columns.put(entry.column().name(), entry);
+      return true;
+    }
+    if (entry.readOnly()) {
+      return false;
+    }
+    if (existing.readOnly()) {
+      columns.put(entry.column().name(), entry);
+      return true;
+    }
+    diagnostics.error(MappingCode.DUPLICATE_COLUMN, "column " + entry.column().name() + " of table " + name
+        + " is mapped twice, by " + Elements2.describe(existing.origin()) + " and by "
+        + Elements2.describe(entry.origin()) + "; give one of them another column with @Column(name = ...), "
+        + "or make one read-only with insertable = false, updatable = false", entry.origin());
+    return false;
+  }
+
+  Optional<Entry> column(String columnName) {
+    return Optional.ofNullable(columns.get(columnName));
+  }
+
+  boolean hasColumn(String columnName) {
+    return columns.containsKey(columnName);
+  }
+
+  void editColumn(String columnName, UnaryOperator<Column> edit) {
+    Entry e = columns.get(columnName);
+    columns.put(columnName, new Entry(edit.apply(e.column()), e.physical(), e.origin(), e.readOnly()));
+  }
+
+  /** Makes every column nullable except those of the primary key (single-table subclasses). */
+  List<Entry> entries() {
+    return new ArrayList<>(columns.values());
+  }
+
+  List<String> primaryKey() {
+    return primaryKey;
+  }
+
+  void primaryKey(List<String> keyColumns) {
+    this.primaryKey = List.copyOf(keyColumns);
+  }
+
+  void addForeignKey(ForeignKey key) {
+    foreignKeys.putIfAbsent(key.name(), key);
+  }
+
+  Optional<ForeignKey> foreignKey(String keyName) {
+    return Optional.ofNullable(foreignKeys.get(keyName));
+  }
+
+  void addUnique(UniqueConstraint unique) {
+    // Hibernate creates one constraint for the same columns however often it is declared.
+    for (UniqueConstraint u : uniques.values()) {
+      if (u.columns().equals(unique.columns())) {
+        return;
+      }
+    }
+    uniques.putIfAbsent(unique.name(), unique);
+  }
+
+  void addIndex(Index index) {
+    indexes.putIfAbsent(index.name(), index);
+  }
+
+  void addCheck(CheckConstraint check) {
+    checks.putIfAbsent(check.name(), check);
+  }
+
+  void comment(String text) {
+    comment = Optional.of(text);
+  }
+
+  Map<String, Element> origins() {
+    Map<String, Element> out = new TreeMap<>();
+    columns.forEach((n, e) -> out.put(n, e.origin()));
+    return out;
+  }
+
+  /** The table, or empty after reporting why the parts do not make a table. */
+  Optional<Table> build(Diagnostics diagnostics) {
+    List<Column> cols = new ArrayList<>();
+    for (Entry e : columns.values()) {
+      Column c = e.column();
+      cols.add(primaryKey.contains(c.name()) && c.nullable() ? c.withNullable(false) : c);
+    }
+    Optional<PrimaryKey> pk = primaryKey.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new PrimaryKey(dev.strata.processor.internal.mapping.PostgresNames.objectName(
+            name.name(), null, "pkey"), primaryKey));
+    try {
+      return Optional.of(new Table(name, cols, pk, new ArrayList<>(foreignKeys.values()),
+          new ArrayList<>(uniques.values()), new ArrayList<>(indexes.values()), new ArrayList<>(checks.values()),
+          comment));
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(MappingCode.INVALID_CONSTRAINT, "the mapping of table " + name
+          + " does not make a valid table: " + e.getMessage() + "; give the constraints distinct names "
+          + "and let them name only mapped columns", origin);
+      return Optional.empty();
+    }
+  }
+}

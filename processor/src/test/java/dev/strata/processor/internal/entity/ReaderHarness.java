@@ -1,0 +1,172 @@
+package dev.strata.processor.internal.entity;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.strata.processor.internal.Diagnostics;
+import dev.strata.schema.CheckConstraint;
+import dev.strata.schema.Column;
+import dev.strata.schema.ForeignKey;
+import dev.strata.schema.Index;
+import dev.strata.schema.IndexColumn;
+import dev.strata.schema.Schema;
+import dev.strata.schema.Sequence;
+import dev.strata.schema.Table;
+import dev.strata.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles entity sources with a tiny processor that runs the {@link EntityReader} in the first
+ * round and keeps its result, and renders schemas as compact text for exact assertions.
+ */
+final class ReaderHarness {
+  private ReaderHarness() {}
+
+  /** The reader's result after a compile. */
+  static final class Result {
+    final Compilation compilation;
+    final EntityModel model;
+
+    Result(Compilation compilation, EntityModel model) {
+      this.compilation = compilation;
+      this.model = model;
+    }
+
+    String schema() {
+      return render(model.schema());
+    }
+  }
+
+  /** A source in package {@code test}, with the imports every test uses before {@code body}. */
+  static JavaFileObject source(String className, String body) {
+    return JavaFileObjects.forSourceString("test." + className, HEADER + body);
+  }
+
+  /** The lines {@link #source} puts before the body: line 5 is the body's first line. */
+  static final String HEADER = """
+      package test;
+      import jakarta.persistence.*;
+      import java.math.*; import java.time.*; import java.util.*;
+      import org.hibernate.annotations.*;
+      """;
+
+  static Result compile(Map<String, String> options, JavaFileObject... sources) {
+    ReadingProcessor processor = new ReadingProcessor();
+    List<String> args = new ArrayList<>();
+    options.forEach((k, v) -> args.add("-A" + k + "=" + v));
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.add(HIBERNATE_STUBS);
+    Compilation compilation = javac().withProcessors(processor).withOptions(args).compile(all);
+    return new Result(compilation, processor.model);
+  }
+
+  static Result compile(JavaFileObject... sources) {
+    return compile(Map.of(), sources);
+  }
+
+  /**
+   * Hibernate's annotations as stand-ins with the same names: the reader matches by name, and the
+   * tests need no Hibernate on their class path.
+   */
+  static final JavaFileObject HIBERNATE_STUBS = JavaFileObjects.forSourceString("org.hibernate.annotations.Stubs", """
+      package org.hibernate.annotations;
+      import java.lang.annotation.*;
+      final class Stubs {}
+      """);
+
+  @javax.annotation.processing.SupportedAnnotationTypes("*")
+  static final class ReadingProcessor extends AbstractProcessor {
+    EntityModel model;
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return Set.of(MappingOptions.NAMING, MappingOptions.CONSTRAINT_NAMING);
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (model != null || round.processingOver()) {
+        return false;
+      }
+      TypeElement entity = processingEnv.getElementUtils().getTypeElement("jakarta.persistence.Entity");
+      List<TypeElement> entities = round.getElementsAnnotatedWith(entity).stream()
+          .filter(e -> e.getKind() == ElementKind.CLASS || e.getKind().isInterface() || e.getKind() == ElementKind.ENUM
+              || e.getKind() == ElementKind.RECORD)
+          .map(TypeElement.class::cast)
+          .collect(Collectors.toList());
+      Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+      MappingOptions options = MappingOptions.from(processingEnv.getOptions(), diagnostics);
+      model = new EntityReader(processingEnv, diagnostics, options).read(entities);
+      return false;
+    }
+  }
+
+  /** One line per fact, tables and sequences in the schema's order. */
+  static String render(Schema schema) {
+    StringBuilder out = new StringBuilder();
+    for (String namespace : schema.namespaces()) {
+      out.append("namespace ").append(namespace).append('\n');
+    }
+    for (Table table : schema.tables()) {
+      out.append("table ").append(table.name()).append('\n');
+      table.comment().ifPresent(c -> out.append("  comment ").append(c).append('\n'));
+      for (Column c : table.columns()) {
+        out.append("  ").append(c.name()).append(' ').append(c.type().sql());
+        if (!c.nullable()) {
+          out.append(" not null");
+        }
+        c.identity().ifPresent(i -> out.append(" identity ").append(i.name().toLowerCase()));
+        c.defaultValue().ifPresent(d -> out.append(" default ").append(d));
+        c.comment().ifPresent(d -> out.append(" comment ").append(d));
+        out.append('\n');
+      }
+      table.primaryKey().ifPresent(pk -> out.append("  primary key ").append(pk.name()).append(" (")
+          .append(String.join(", ", pk.columns())).append(")\n"));
+      for (ForeignKey fk : table.foreignKeys()) {
+        out.append("  foreign key ").append(fk.name()).append(" (").append(String.join(", ", fk.columns()))
+            .append(") references ").append(fk.referencedTable()).append(" (")
+            .append(String.join(", ", fk.referencedColumns())).append(')');
+        if (fk.onDelete() != dev.strata.schema.ReferentialAction.NO_ACTION) {
+          out.append(" on delete ").append(fk.onDelete().sql());
+        }
+        out.append('\n');
+      }
+      for (UniqueConstraint u : table.uniqueConstraints()) {
+        out.append("  unique ").append(u.name()).append(" (").append(String.join(", ", u.columns())).append(")\n");
+      }
+      for (Index i : table.indexes()) {
+        out.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name()).append(" (")
+            .append(i.columns().stream().map(ReaderHarness::indexColumn).collect(Collectors.joining(", ")))
+            .append(")\n");
+      }
+      for (CheckConstraint c : table.checks()) {
+        out.append("  check ").append(c.name()).append(": ").append(c.expression()).append('\n');
+      }
+    }
+    for (Sequence s : schema.sequences()) {
+      out.append("sequence ").append(s.name()).append(" start ").append(s.start()).append(" increment ")
+          .append(s.increment()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String indexColumn(IndexColumn c) {
+    return c.descending() ? c.name() + " desc" : c.name();
+  }
+}

@@ -58,6 +58,11 @@ public final class Diagnostics {
     messager.printMessage(Diagnostic.Kind.NOTE, "Strata: " + message, element);
   }
 
+  /** A note with a code, for advice that needs no action now (e.g. an annotation that can be removed). */
+  public void note(Code code, String message, Element element) {
+    print(Diagnostic.Kind.NOTE, code, message, element, null, null);
+  }
+
   private void print(Diagnostic.Kind kind, Code code, String message, Element element,
       AnnotationMirror annotation, AnnotationValue value) {
     if (kind == Diagnostic.Kind.ERROR) {

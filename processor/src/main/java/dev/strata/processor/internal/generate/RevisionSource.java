@@ -1,0 +1,134 @@
+package dev.strata.processor.internal.generate;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.strata.processor.internal.review.TypeChanges;
+import dev.strata.schema.change.Change;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The Java source of one revision, built with JavaPoet from typed placeholders: the
+ * {@code @Revision} annotation, {@code upgrade} with one {@code Operations} call per change and
+ * {@code downgrade} with the inverses in reverse order. The class Javadoc carries the message, the
+ * parents and, when given, the SQL the upgrade runs, so reviewers read SQL too.
+ */
+final class RevisionSource {
+  static final ClassName REVISION = ClassName.get("dev.strata.runtime", "Revision");
+  static final ClassName MIGRATION = ClassName.get("dev.strata.runtime", "Migration");
+  static final ClassName OPERATIONS = ClassName.get("dev.strata.runtime", "Operations");
+  private static final String OP = "op";
+
+  /**
+   * What goes into a revision.
+   *
+   * @param upgradeSql the SQL statements of the upgrade, for the Javadoc; empty to leave it out
+   */
+  record Spec(String packageName, String className, String id, List<String> parents, String message,
+      String snapshotHash, List<Change> upgrade, List<String> upgradeSql) {
+    Spec {
+      Objects.requireNonNull(packageName, "packageName");
+      Objects.requireNonNull(className, "className");
+      Objects.requireNonNull(id, "id");
+      parents = List.copyOf(parents);
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(snapshotHash, "snapshotHash");
+      upgrade = List.copyOf(upgrade);
+      upgradeSql = List.copyOf(upgradeSql);
+    }
+
+    String qualifiedName() {
+      return packageName.isEmpty() ? className : packageName + "." + className;
+    }
+  }
+
+  private RevisionSource() {}
+
+  static JavaFile build(Spec spec) {
+    AnnotationSpec.Builder revision = AnnotationSpec.builder(REVISION).addMember("id", "$S", spec.id());
+    if (spec.parents().isEmpty()) {
+      revision.addMember("parent", "{}");
+    }
+    for (String parent : spec.parents()) {
+      revision.addMember("parent", "$S", parent);
+    }
+    revision.addMember("message", "$S", spec.message()).addMember("snapshot", "$S", spec.snapshotHash());
+
+    ChangeRenderer renderer = new ChangeRenderer(OP);
+    MethodSpec.Builder upgrade = migrationMethod("upgrade");
+    for (Change change : spec.upgrade()) {
+      upgrade.addStatement("$L", change.accept(renderer));
+    }
+    MethodSpec.Builder downgrade = migrationMethod("downgrade");
+    List<Change> inverse = Change.inverseOf(spec.upgrade());
+    for (int i = 0; i < inverse.size(); i++) {
+      Change undone = spec.upgrade().get(spec.upgrade().size() - 1 - i);
+      lostData(undone).ifPresent(downgrade::addComment);
+      downgrade.addStatement("$L", inverse.get(i).accept(renderer));
+    }
+
+    TypeSpec type = TypeSpec.classBuilder(spec.className())
+        .addJavadoc(javadoc(spec))
+        .addAnnotation(revision.build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(MIGRATION)
+        .addMethod(upgrade.build())
+        .addMethod(downgrade.build())
+        .build();
+    return JavaFile.builder(spec.packageName(), type).skipJavaLangImports(true).indent("    ").build();
+  }
+
+  private static MethodSpec.Builder migrationMethod(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(OPERATIONS, OP);
+  }
+
+  private static CodeBlock javadoc(Spec spec) {
+    CodeBlock.Builder doc = CodeBlock.builder().add("$L\n", escape(spec.message()));
+    if (spec.parents().isEmpty()) {
+      doc.add("\n<p>The first revision: it has no parent.\n");
+    } else if (spec.parents().size() == 1) {
+      doc.add("\n<p>Parent: {@code $L}.\n", spec.parents().get(0));
+    } else {
+      doc.add("\n<p>Merges the revisions {@code $L}.\n", String.join("}, {@code ", spec.parents()));
+    }
+    if (!spec.upgradeSql().isEmpty()) {
+      doc.add("\n<p>The upgrade runs on PostgreSQL:\n<pre>\n");
+      for (String statement : spec.upgradeSql()) {
+        doc.add("$L;\n", escape(statement));
+      }
+      doc.add("</pre>\n");
+    }
+    return doc.build();
+  }
+
+  /** Javadoc text: HTML-escaped, and no {@code @} or comment end that javac would read as markup. */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+        .replace("*/", "*&#47;");
+  }
+
+  /** What the downgrade of {@code undone} cannot bring back, as a comment line. */
+  private static Optional<String> lostData(Change undone) {
+    if (undone instanceof Change.DropTable drop) {
+      return Optional.of("Recreates table " + drop.table().name() + " empty: its rows cannot be restored.");
+    }
+    if (undone instanceof Change.DropColumn drop) {
+      return Optional.of("Re-adds column " + drop.table() + "." + drop.column().name()
+          + " without its values: they cannot be restored.");
+    }
+    if (undone instanceof Change.AlterColumnType alter && TypeChanges.isNarrowing(alter.from(), alter.to())) {
+      return Optional.of("Values of " + alter.table() + "." + alter.column() + " cut by the change to "
+          + alter.to() + " cannot be restored.");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,303 @@
+package dev.strata.processor.internal.review;
+
+import dev.strata.processor.internal.Diagnostics;
+import dev.strata.schema.Column;
+import dev.strata.schema.QualifiedName;
+import dev.strata.schema.Schema;
+import dev.strata.schema.change.Change;
+import dev.strata.schema.diff.Renames;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+
+/**
+ * Warns, before a revision is committed, about what it would do to data and to a busy table (see
+ * {@code shared/reference/pg-lock-hazards.md}): destructive changes (an error with
+ * {@code strata.destructive=error}), changes that take long locks or rewrite an existing table
+ * (each names the safer form), a drop and an add that look like a rename, and
+ * {@code @RenamedFrom} annotations whose rename is already done. Warnings are attached to the
+ * entity or field that made the table or column when there is one.
+ */
+public final class ReviewWarnings implements Change.Visitor<Void> {
+
+  /** Functions whose value differs per row: a column added with one as default rewrites the table. */
+  private static final List<String> VOLATILE_FUNCTIONS = List.of("gen_random_uuid", "uuid_generate_v",
+      "random", "clock_timestamp", "timeofday", "nextval", "statement_timestamp", "txid_current");
+
+  private final Diagnostics diagnostics;
+  private final boolean destructiveIsError;
+  private final Map<QualifiedName, Element> tableOrigins;
+  private final Map<QualifiedName, Map<String, Element>> columnOrigins;
+  private final Set<QualifiedName> newTables = new HashSet<>();
+
+  private ReviewWarnings(Diagnostics diagnostics, boolean destructiveIsError,
+      Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
+    this.diagnostics = diagnostics;
+    this.destructiveIsError = destructiveIsError;
+    this.tableOrigins = tableOrigins;
+    this.columnOrigins = columnOrigins;
+  }
+
+  /** Reports the warnings (and, with {@code destructiveIsError}, errors) for {@code changes}. */
+  public static void review(List<? extends Change> changes, Diagnostics diagnostics, boolean destructiveIsError,
+      Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
+    ReviewWarnings review = new ReviewWarnings(diagnostics, destructiveIsError, tableOrigins, columnOrigins);
+    for (Change change : changes) {
+      if (change instanceof Change.CreateTable create) {
+        review.newTables.add(create.table().name());
+      }
+    }
+    for (Change change : changes) {
+      change.accept(review);
+    }
+    review.possibleRenames(changes);
+  }
+
+  /**
+   * Notes each {@code @RenamedFrom} whose rename an earlier revision already made: {@code current}
+   * (the committed snapshot) has the new name and not the old one.
+   */
+  public static void renamesDone(Renames renames, Schema current, Diagnostics diagnostics,
+      Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
+    renames.tables().forEach((to, from) -> {
+      if (current.table(to).isPresent() && current.table(from).isEmpty() && tableOrigins.containsKey(to)) {
+        diagnostics.note(ReviewCode.RENAME_DONE, "@RenamedFrom(\"" + from.name() + "\") on the entity of table "
+            + to + ": an earlier revision already renamed " + from + " to " + to.name()
+            + "; the annotation can be removed", tableOrigins.get(to));
+      }
+    });
+    renames.columns().forEach((table, columns) -> columns.forEach((to, from) -> {
+      boolean done = current.table(table).map(t -> t.column(to).isPresent() && t.column(from).isEmpty()).orElse(false);
+      Element origin = columnOrigins.getOrDefault(table, Map.of()).get(to);
+      if (done && origin != null) {
+        diagnostics.note(ReviewCode.RENAME_DONE, "@RenamedFrom(\"" + from + "\") on the field of column " + table
+            + "." + to + ": an earlier revision already renamed it from " + from
+            + "; the annotation can be removed", origin);
+      }
+    }));
+  }
+
+  private Optional<Element> tableOrigin(QualifiedName table) {
+    return Optional.ofNullable(tableOrigins.get(table));
+  }
+
+  private Optional<Element> columnOrigin(QualifiedName table, String column) {
+    Element field = columnOrigins.getOrDefault(table, Map.of()).get(column);
+    return field != null ? Optional.of(field) : tableOrigin(table);
+  }
+
+  private void destructive(ReviewCode code, String message, Optional<Element> at) {
+    String text = message + (destructiveIsError
+        ? "; strata.destructive=error forbids this: change the entities back, or compile without"
+            + " strata.destructive=error to accept the loss"
+        : "; check that no data is needed, or copy it first in a hand-written step");
+    if (destructiveIsError) {
+      at.ifPresentOrElse(e -> diagnostics.error(code, text, e), () -> diagnostics.error(code, text));
+    } else {
+      warn(code, text, at);
+    }
+  }
+
+  private void warn(ReviewCode code, String message, Optional<Element> at) {
+    at.ifPresentOrElse(e -> diagnostics.warning(code, message, e), () -> diagnostics.warning(code, message));
+  }
+
+  private boolean existing(QualifiedName table) {
+    return !newTables.contains(table);
+  }
+
+  // ---- destructive changes -------------------------------------------------------------------------
+
+  @Override public Void dropTable(Change.DropTable c) {
+    destructive(ReviewCode.DROP_TABLE, "the revision drops table " + c.table().name() + " with all its rows",
+        Optional.empty());
+    return null;
+  }
+
+  @Override public Void dropColumn(Change.DropColumn c) {
+    destructive(ReviewCode.DROP_COLUMN, "the revision drops column " + c.table() + "." + c.column().name()
+        + " (" + c.column().type() + ") with all its values", tableOrigin(c.table()));
+    return null;
+  }
+
+  @Override public Void alterColumnType(Change.AlterColumnType c) {
+    if (TypeChanges.isNarrowing(c.from(), c.to())) {
+      destructive(ReviewCode.NARROWING_TYPE, "the revision changes " + c.table() + "." + c.column() + " from "
+          + c.from() + " to " + c.to() + ": values that do not fit are cut or make the upgrade fail",
+          columnOrigin(c.table(), c.column()));
+    }
+    if (existing(c.table()) && TypeChanges.rewrites(c.from(), c.to())) {
+      warn(ReviewCode.REWRITING_TYPE, "changing " + c.table() + "." + c.column() + " from " + c.from() + " to "
+          + c.to() + " rewrites table " + c.table() + " and its indexes under an ACCESS EXCLUSIVE lock;"
+          + " on a large table, add a new column, backfill it in batches, switch to it, then drop the old one",
+          columnOrigin(c.table(), c.column()));
+    }
+    return null;
+  }
+
+  @Override public Void alterColumnDefault(Change.AlterColumnDefault c) {
+    if (c.from().isPresent() && c.to().isEmpty()) {
+      warn(ReviewCode.DROP_DEFAULT, "the revision removes the default " + c.from().get() + " of " + c.table() + "."
+          + c.column() + ": inserts that leave the column out get NULL (or fail if it is NOT NULL) from now on",
+          columnOrigin(c.table(), c.column()));
+    }
+    return null;
+  }
+
+  // ---- lock hazards ----------------------------------------------------------------------------------
+
+  @Override public Void alterColumnNullable(Change.AlterColumnNullable c) {
+    if (!c.nullable() && existing(c.table())) {
+      warn(ReviewCode.SET_NOT_NULL, "SET NOT NULL on " + c.table() + "." + c.column() + " scans the whole table"
+          + " under an ACCESS EXCLUSIVE lock; on a large table, add CHECK (" + c.column() + " IS NOT NULL) NOT VALID,"
+          + " VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check",
+          columnOrigin(c.table(), c.column()));
+    }
+    return null;
+  }
+
+  @Override public Void addForeignKey(Change.AddForeignKey c) {
+    if (existing(c.table())) {
+      warn(ReviewCode.FOREIGN_KEY, "adding foreign key " + c.key().name() + " to " + c.table() + " locks "
+          + c.table() + " and " + c.key().referencedTable() + " against writes while it checks every row;"
+          + " on large tables, add it NOT VALID and run VALIDATE CONSTRAINT in a later revision",
+          tableOrigin(c.table()));
+    }
+    return null;
+  }
+
+  @Override public Void createIndex(Change.CreateIndex c) {
+    if (existing(c.table())) {
+      warn(ReviewCode.INDEX, "creating index " + c.index().name() + " on existing table " + c.table()
+          + " blocks writes to it while the index is built; on a large table, use CREATE INDEX CONCURRENTLY"
+          + " in a revision with @Revision(transactional = false)", tableOrigin(c.table()));
+    }
+    return null;
+  }
+
+  @Override public Void addColumn(Change.AddColumn c) {
+    if (!existing(c.table())) {
+      return null;
+    }
+    Column column = c.column();
+    Optional<Element> at = columnOrigin(c.table(), column.name());
+    if (column.identity().isPresent()) {
+      warn(ReviewCode.VOLATILE_DEFAULT, "adding identity column " + c.table() + "." + column.name()
+          + " rewrites the table under an ACCESS EXCLUSIVE lock to number every row; on a large table,"
+          + " add it nullable with a sequence default and backfill in batches", at);
+    } else if (column.defaultValue().filter(ReviewWarnings::isVolatile).isPresent()) {
+      warn(ReviewCode.VOLATILE_DEFAULT, "adding " + c.table() + "." + column.name() + " with the volatile default "
+          + column.defaultValue().get() + " rewrites the table under an ACCESS EXCLUSIVE lock; add the column"
+          + " without default, then SET DEFAULT, then backfill existing rows in batches", at);
+    } else if (!column.nullable() && column.defaultValue().isEmpty()) {
+      warn(ReviewCode.REQUIRED_COLUMN, "adding NOT NULL column " + c.table() + "." + column.name()
+          + " without a default fails when " + c.table() + " has rows; add it nullable, backfill it,"
+          + " then make it NOT NULL, or give it a default", at);
+    }
+    return null;
+  }
+
+  @Override public Void addUniqueConstraint(Change.AddUniqueConstraint c) {
+    if (existing(c.table())) {
+      warn(ReviewCode.UNIQUE_CONSTRAINT, "adding unique constraint " + c.constraint().name() + " to " + c.table()
+          + " locks it under ACCESS EXCLUSIVE while its index is built; on a large table, create the unique"
+          + " index CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX", tableOrigin(c.table()));
+    }
+    return null;
+  }
+
+  @Override public Void addPrimaryKey(Change.AddPrimaryKey c) {
+    if (existing(c.table())) {
+      warn(ReviewCode.UNIQUE_CONSTRAINT, "adding primary key " + c.key().name() + " to " + c.table()
+          + " locks it under ACCESS EXCLUSIVE while its index is built (and sets its columns NOT NULL); on a"
+          + " large table, create the unique index CONCURRENTLY, then ADD PRIMARY KEY ... USING INDEX",
+          tableOrigin(c.table()));
+    }
+    return null;
+  }
+
+  @Override public Void addCheckConstraint(Change.AddCheckConstraint c) {
+    if (existing(c.table())) {
+      warn(ReviewCode.CHECK_CONSTRAINT, "adding check " + c.constraint().name() + " to " + c.table()
+          + " scans it under an ACCESS EXCLUSIVE lock; on a large table, add it NOT VALID and VALIDATE it"
+          + " in a later revision", tableOrigin(c.table()));
+    }
+    return null;
+  }
+
+  static boolean isVolatile(String expression) {
+    String lower = expression.toLowerCase(Locale.ROOT);
+    return VOLATILE_FUNCTIONS.stream().anyMatch(lower::contains);
+  }
+
+  // ---- likely renames --------------------------------------------------------------------------------
+
+  private void possibleRenames(List<? extends Change> changes) {
+    for (Change change : changes) {
+      if (!(change instanceof Change.DropColumn drop)) {
+        continue;
+      }
+      for (Change other : changes) {
+        if (other instanceof Change.AddColumn add && add.table().equals(drop.table())
+            && add.column().type().equals(drop.column().type())) {
+          warn(ReviewCode.POSSIBLE_RENAME, "column " + drop.table() + "." + drop.column().name() + " is dropped and "
+              + add.column().name() + " (" + add.column().type() + ") is added: if the column was renamed,"
+              + " annotate the field with @RenamedFrom(\"" + drop.column().name() + "\") so that the revision"
+              + " renames it and keeps its values", columnOrigin(add.table(), add.column().name()));
+        }
+      }
+    }
+    for (Change change : changes) {
+      if (!(change instanceof Change.DropTable drop)) {
+        continue;
+      }
+      for (Change other : changes) {
+        if (other instanceof Change.CreateTable create
+            && create.table().columns().equals(drop.table().columns())) {
+          warn(ReviewCode.POSSIBLE_RENAME, "table " + drop.table().name() + " is dropped and "
+              + create.table().name() + " with the same columns is created: if the table was renamed,"
+              + " annotate the entity with @RenamedFrom(\"" + drop.table().name().name() + "\") so that the"
+              + " revision renames it and keeps its rows", tableOrigin(create.table().name()));
+        }
+      }
+    }
+  }
+
+  // ---- changes without review concerns ----------------------------------------------------------------
+
+  @Override public Void createNamespace(Change.CreateNamespace c) { return null; }
+
+  @Override public Void dropNamespace(Change.DropNamespace c) { return null; }
+
+  @Override public Void createTable(Change.CreateTable c) { return null; }
+
+  @Override public Void renameTable(Change.RenameTable c) { return null; }
+
+  @Override public Void alterTableComment(Change.AlterTableComment c) { return null; }
+
+  @Override public Void renameColumn(Change.RenameColumn c) { return null; }
+
+  @Override public Void alterColumnIdentity(Change.AlterColumnIdentity c) { return null; }
+
+  @Override public Void alterColumnComment(Change.AlterColumnComment c) { return null; }
+
+  @Override public Void dropPrimaryKey(Change.DropPrimaryKey c) { return null; }
+
+  @Override public Void dropForeignKey(Change.DropForeignKey c) { return null; }
+
+  @Override public Void dropUniqueConstraint(Change.DropUniqueConstraint c) { return null; }
+
+  @Override public Void dropCheckConstraint(Change.DropCheckConstraint c) { return null; }
+
+  @Override public Void dropIndex(Change.DropIndex c) { return null; }
+
+  @Override public Void createSequence(Change.CreateSequence c) { return null; }
+
+  @Override public Void dropSequence(Change.DropSequence c) { return null; }
+
+  @Override public Void alterSequence(Change.AlterSequence c) { return null; }
+}

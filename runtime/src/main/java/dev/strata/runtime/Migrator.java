@@ -1,19 +1,31 @@
 package dev.strata.runtime;
 
 import dev.strata.runtime.internal.AdvisoryLock;
+import dev.strata.runtime.internal.CatalogReader;
 import dev.strata.runtime.internal.History;
 import dev.strata.runtime.internal.PostgresDialect;
 import dev.strata.runtime.internal.RecordingOperations;
 import dev.strata.runtime.internal.RevisionGraph;
 import dev.strata.runtime.internal.RevisionInfo;
 import dev.strata.runtime.internal.RevisionLoader;
+import dev.strata.runtime.internal.SchemaDump;
 import dev.strata.schema.QualifiedName;
+import dev.strata.schema.Schema;
+import dev.strata.schema.change.Change;
+import dev.strata.snapshot.Snapshot;
+import dev.strata.snapshot.SnapshotFormatException;
+import dev.strata.snapshot.SnapshotReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -58,6 +71,8 @@ public final class Migrator {
   private final Duration lockWait;
   private final System.Logger logger;
   private final Set<String> acceptChanged;
+  private final ClassLoader classLoader;
+  private final Optional<String> baselineOnFirstRun;
 
   private Migrator(Builder b, RevisionGraph graph) {
     this.dataSource = b.dataSource;
@@ -68,6 +83,14 @@ public final class Migrator {
     this.lockWait = b.lockWait;
     this.logger = b.logger;
     this.acceptChanged = Set.copyOf(b.acceptChanged);
+    this.classLoader = b.effectiveClassLoader();
+    this.baselineOnFirstRun = Optional.ofNullable(b.baselineOnFirstRun);
+    baselineOnFirstRun.ifPresent(id -> {
+      if (!graph.contains(id)) {
+        throw new MigrationException("baselineOnFirstRun names revision " + id
+            + ", which is not one of the application's revisions");
+      }
+    });
   }
 
   /** A Migrator with the default configuration for {@code dataSource}. */
@@ -123,6 +146,12 @@ public final class Migrator {
       History history = new History(historyTable);
       history.create(c);
       List<History.Row> rows = history.read(c);
+      if (rows.isEmpty() && baselineOnFirstRun.isPresent() && hasTables(c)) {
+        logger.log(Level.INFO, "the database has tables but no Strata history: adopting it at revision "
+            + baselineOnFirstRun.get() + " (baselineOnFirstRun)");
+        stamp(c, history, baselineOnFirstRun.get(), false);
+        rows = history.read(c);
+      }
       checkKnown(rows);
       checkChecksums(c, history, rows);
       Set<String> applied = appliedIds(rows);
@@ -161,7 +190,7 @@ public final class Migrator {
       Set<String> applied = appliedIds(rows);
       List<RevisionInfo> appliedInReverse = new ArrayList<>(
           graph.order().stream().filter(r -> applied.contains(r.id())).toList());
-      java.util.Collections.reverse(appliedInReverse);
+      Collections.reverse(appliedInReverse);
       List<RevisionInfo> plan = downgradePlan(target, appliedInReverse, applied);
       List<AppliedRevision> done = new ArrayList<>();
       for (RevisionInfo revision : plan) {
@@ -236,6 +265,223 @@ public final class Migrator {
   private MigrationException unknownTarget(String target, String operation, String keywords) {
     return new MigrationException(operation + " target " + target + " is not one of the application's revisions;"
         + " give a revision id" + graph.head().map(h -> " (the head is " + h.id() + ")").orElse("") + ", " + keywords);
+  }
+
+  // ---- adopting, offline SQL, drift -----------------------------------------------------------------
+
+  /**
+   * Adopts an existing database (made by hand, by {@code ddl-auto}, or by another tool) at
+   * {@code revision} without running anything: records it and the revisions it descends from as
+   * applied, after checking that the database's tables are as that revision's schema says.
+   * Tables the revisions do not know are ignored.
+   *
+   * @throws MigrationException listing the differences when the database does not match, or when
+   *     the database already has a history
+   */
+  public MigrationResult stamp(String revision) {
+    return stamp(revision, false);
+  }
+
+  /** {@link #stamp(String)}; with {@code force}, without comparing the database with the revision's schema. */
+  public MigrationResult stamp(String revision, boolean force) {
+    Objects.requireNonNull(revision, "revision");
+    long start = System.nanoTime();
+    try (AdvisoryLock lock = lock(); Connection c = connect()) {
+      History history = new History(historyTable);
+      history.create(c);
+      List<AppliedRevision> done = stamp(c, history, revision, force);
+      List<String> current = heads(history.read(c));
+      return new MigrationResult(done, current, since(start));
+    } catch (SQLException e) {
+      throw new MigrationException("stamp failed: " + e.getMessage(), revision, null, e.getSQLState(), e);
+    }
+  }
+
+  private List<AppliedRevision> stamp(Connection c, History history, String revision, boolean force)
+      throws SQLException {
+    if (!graph.contains(revision)) {
+      throw new MigrationException("stamp target " + revision + " is not one of the application's revisions; give a"
+          + " revision id" + graph.head().map(h -> " (the head is " + h.id() + ")").orElse(""));
+    }
+    List<History.Row> rows = history.read(c);
+    if (!rows.isEmpty()) {
+      throw new MigrationException("cannot stamp revision " + revision + ": the database already has a Strata history"
+          + at(heads(rows)) + "; stamp adopts a database that has none. Use upgrade or downgrade to move it");
+    }
+    Set<String> ids = graph.ancestorsOrSelf(revision);
+    if (!force) {
+      Schema expected = schemaOf(ids, revision);
+      Schema live = CatalogReader.read(c, expected.namespaces(),
+          Set.of(historyTable));
+      Set<QualifiedName> known = new HashSet<>();
+      expected.tables().forEach(t -> known.add(t.name()));
+      expected.sequences().forEach(q -> known.add(q.name()));
+      // Objects the revisions never created are not Strata's: they do not prevent adopting the rest.
+      live = live.withTables(live.tables().stream().filter(t -> known.contains(t.name())).toList())
+          .withSequences(live.sequences().stream().filter(q -> known.contains(q.name())).toList());
+      List<String> differences = SchemaDump.differences(live, expected);
+      if (!differences.isEmpty()) {
+        throw new MigrationException("cannot stamp revision " + revision + ": the database does not match its schema:\n  "
+            + String.join("\n  ", differences) + "\nMake the database match, stamp the revision it does match, or"
+            + " call stamp(\"" + revision + "\", true) to record it without this check", revision, null, null, null);
+      }
+    }
+    List<AppliedRevision> done = new ArrayList<>();
+    c.setAutoCommit(false);
+    try {
+      for (RevisionInfo r : graph.order()) {
+        if (ids.contains(r.id())) {
+          done.add(history.insert(c, r, Duration.ZERO, true, List.of(), Optional.empty()));
+        }
+      }
+      c.commit();
+    } catch (SQLException e) {
+      rollback(c);
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+    logger.log(Level.INFO, "stamped the database at " + revision + (force ? " (forced, not checked)" : "")
+        + ": " + done.size() + " revision" + (done.size() == 1 ? "" : "s") + " recorded as applied");
+    return done;
+  }
+
+  private boolean hasTables(Connection c) throws SQLException {
+    Schema live = CatalogReader.read(c, List.of(), Set.of(historyTable));
+    return !live.tables().isEmpty();
+  }
+
+  /**
+   * The SQL script that takes a database from {@code from} to {@code to}, computed without a
+   * database, for DBAs who run scripts themselves: {@code from} is {@code "base"} or a revision id,
+   * {@code to} is {@code "head"}, {@code "base"} or a revision id. Moving forward, each revision is
+   * one transaction with its history row (the history table is created first if missing); moving
+   * back, each revision's downgrade deletes its row. A non-transactional revision's statements run
+   * one by one, without {@code begin}/{@code commit}. A database migrated by the script is, for
+   * the Migrator, exactly as if it had applied the revisions itself.
+   */
+  public String sql(String from, String to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Set<String> fromSet = closure(from, "from");
+    Set<String> toSet = closure(to, "to");
+    boolean forward = toSet.containsAll(fromSet);
+    if (!forward && !fromSet.containsAll(toSet)) {
+      throw new MigrationException("sql(\"" + from + "\", \"" + to + "\"): neither revision descends from the other;"
+          + " give a range along one line of the revision graph");
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("-- Strata: ").append(forward ? "upgrade" : "downgrade").append(" from ").append(from).append(" to ")
+        .append(to).append('\n');
+    List<RevisionInfo> plan = new ArrayList<>();
+    for (RevisionInfo r : graph.order()) {
+      if (forward ? toSet.contains(r.id()) && !fromSet.contains(r.id())
+          : fromSet.contains(r.id()) && !toSet.contains(r.id())) {
+        plan.add(r);
+      }
+    }
+    if (forward) {
+      if (historyTable.namespace().isPresent()) {
+        out.append(PostgresDialect.createSchemaIfMissing(historyTable.namespace().get())).append(";\n");
+      }
+      out.append(PostgresDialect.createHistoryTable(historyTable)).append(";\n");
+    } else {
+      Collections.reverse(plan);
+    }
+    for (RevisionInfo r : plan) {
+      RecordingOperations.Recorded steps = forward ? r.upgrade() : r.downgrade();
+      out.append("\n-- ").append(r.describe()).append(r.transactional() ? "" : ", not transactional").append('\n');
+      if (r.transactional()) {
+        out.append(PostgresDialect.begin()).append(";\n");
+        out.append(PostgresDialect.setLockTimeout(lockTimeout, true)).append(";\n");
+      }
+      for (String statement : steps.statements()) {
+        out.append(statement).append(";\n");
+      }
+      out.append(forward
+          ? PostgresDialect.insertHistoryLiteral(historyTable, r.id(), String.join(",", r.parents()), r.message(),
+              r.checksum(), r.upgrade().statements(), r.downgrade().statements())
+          : PostgresDialect.deleteHistoryLiteral(historyTable, r.id())).append(";\n");
+      if (r.transactional()) {
+        out.append(PostgresDialect.commit()).append(";\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** The revisions that make up {@code target}'s state: "base" is none, "head" all. */
+  private Set<String> closure(String target, String argument) {
+    if (target.equals("base")) {
+      return Set.of();
+    }
+    if (target.equals("head")) {
+      return graph.head().map(h -> graph.ancestorsOrSelf(h.id())).orElse(Set.of());
+    }
+    if (!graph.contains(target)) {
+      throw new MigrationException(argument + " " + target + " is not one of the application's revisions; give a"
+          + " revision id, \"base\" or \"head\"");
+    }
+    return graph.ancestorsOrSelf(target);
+  }
+
+  /**
+   * Compares the live schema with what the application expects and lists every difference (missing
+   * or unexpected tables, columns, types, nullability, defaults, keys, constraints, indexes,
+   * sequences), one line each, sorted; empty when there is no drift. What is expected is the
+   * snapshot the application was built with ({@code META-INF/strata/schema.strata}) when the
+   * database is at the snapshot's head, otherwise the schema the applied revisions produce.
+   * Tables that no revision created are reported too ("not expected").
+   */
+  public List<String> verify() {
+    try (Connection c = connect()) {
+      List<History.Row> rows = new History(historyTable).read(c);
+      checkKnown(rows);
+      List<String> current = heads(rows);
+      Schema expected = current.size() == 1 ? snapshotAt(current.get(0)) : null;
+      if (expected == null) {
+        expected = schemaOf(appliedIds(rows), current.isEmpty() ? "base" : String.join(", ", current));
+      }
+      Schema live = CatalogReader.read(c, expected.namespaces(),
+          Set.of(historyTable));
+      List<String> differences = SchemaDump.differences(live, expected);
+      logger.log(differences.isEmpty() ? Level.INFO : Level.WARNING, differences.isEmpty()
+          ? "the database matches" + at(current)
+          : "the database differs from" + at(current) + ":\n  " + String.join("\n  ", differences));
+      return differences;
+    } catch (SQLException e) {
+      throw new MigrationException("verify failed: " + e.getMessage(), null, null, e.getSQLState(), e);
+    }
+  }
+
+  /** The packaged snapshot's schema when the snapshot's head is {@code revision}; null otherwise. */
+  private Schema snapshotAt(String revision) {
+    URL url = classLoader.getResource("META-INF/strata/schema.strata");
+    if (url == null) {
+      return null;
+    }
+    try (InputStream in = url.openStream()) {
+      Snapshot snapshot = SnapshotReader.read(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return snapshot.head().equals(Optional.of(revision)) ? snapshot.schema() : null;
+    } catch (IOException | SnapshotFormatException e) {
+      throw new MigrationException("cannot read the packaged snapshot " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The schema the upgrades of {@code ids} produce from an empty database, computed without one. */
+  private Schema schemaOf(Set<String> ids, String what) {
+    Schema schema = Schema.EMPTY;
+    for (RevisionInfo r : graph.order()) {
+      if (ids.contains(r.id())) {
+        try {
+          schema = Change.applyAll(schema, r.upgrade().changes());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+          throw new MigrationException("cannot compute the schema at " + what + ": revision " + r.describe()
+              + " does not apply to the schema its parents produce: " + e.getMessage(), r.id(), null, null, e);
+        }
+      }
+    }
+    return schema;
   }
 
   // ---- applying one revision ------------------------------------------------------------------------
@@ -362,7 +608,7 @@ public final class Migrator {
       statementDifferences(details, "downgrade", row.downgradeSql(), revision.downgrade().statements());
     }
     if (!changed.isEmpty()) {
-      String ids = changed.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(", "));
+      String ids = changed.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", "));
       throw new MigrationException("applied revision" + plural(changed) + " " + String.join(", ", changed)
           + (changed.size() == 1 ? " was" : " were") + " edited after being applied:" + details
           + "\nAn edit to an applied revision never reaches this database. Undo the edit and make the change in a"
@@ -470,8 +716,25 @@ public final class Migrator {
     private Duration lockWait = Duration.ofMinutes(10);
     private System.Logger logger = System.getLogger(Migrator.class.getName());
     private final Set<String> acceptChanged = new TreeSet<>();
+    private String baselineOnFirstRun;
 
     private Builder() {}
+
+    ClassLoader effectiveClassLoader() {
+      return classLoader != null ? classLoader
+          : Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+          : Migrator.class.getClassLoader();
+    }
+
+    /**
+     * On an upgrade that finds tables but no Strata history (a database created before Strata), first
+     * {@linkplain Migrator#stamp(String) stamps} it at {@code revision} (checking that it matches),
+     * then applies the revisions after it. An empty database is upgraded from base as usual.
+     */
+    public Builder baselineOnFirstRun(String revision) {
+      this.baselineOnFirstRun = Objects.requireNonNull(revision, "baselineOnFirstRun");
+      return this;
+    }
 
     /** The database (required). Revisions and the history table use its connections' current schema. */
     public Builder dataSource(DataSource dataSource) {
@@ -564,9 +827,7 @@ public final class Migrator {
       if (dataSource == null) {
         throw new IllegalStateException("dataSource is required: call dataSource(...) before build()");
       }
-      ClassLoader loader = classLoader != null ? classLoader
-          : Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
-          : Migrator.class.getClassLoader();
+      ClassLoader loader = effectiveClassLoader();
       List<Class<? extends Migration>> classes = revisions != null ? revisions : RevisionLoader.fromIndex(loader);
       RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(classes));
       return new Migrator(this, graph);

@@ -517,12 +517,18 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
 
   /** The history row as an offline script writes it (literal values). */
   public static String insertHistoryLiteral(QualifiedName table, String revision, String parents, String message,
-      String checksum) {
+      String checksum, List<String> upgradeSql, List<String> downgradeSql) {
     return "insert into " + qualified(table)
-        + " (revision, parents, message, checksum, applied_rank, duration_ms, state, progress, failure)"
+        + " (revision, parents, message, checksum, applied_rank, duration_ms, state, progress, failure,"
+        + " upgrade_sql, downgrade_sql)"
         + " values (" + literal(revision) + ", " + literal(parents) + ", " + literal(message) + ", "
         + literal(checksum) + ", (select coalesce(max(applied_rank), 0) + 1 from " + qualified(table)
-        + "), 0, 'applied', '{}', null)";
+        + "), 0, 'applied', '{}', null, " + textArray(upgradeSql) + ", " + textArray(downgradeSql) + ")";
+  }
+
+  private static String textArray(List<String> values) {
+    return values.isEmpty() ? "'{}'::text[]"
+        : values.stream().map(PostgresDialect::literal).collect(Collectors.joining(", ", "array[", "]::text[]"));
   }
 
   public static String deleteHistoryLiteral(QualifiedName table, String revision) {

@@ -21,6 +21,8 @@ import java.lang.System.Logger.Level;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -159,7 +161,9 @@ public final class Migrator {
       List<RevisionInfo> plan = upgradePlan(target, pending);
       List<AppliedRevision> done = new ArrayList<>();
       for (RevisionInfo revision : plan) {
-        done.add(apply(c, history, revision));
+        Optional<History.Row> partial = rows.stream().filter(r -> r.id().equals(revision.id())).findFirst();
+        done.add(revision.transactional() ? apply(c, history, revision)
+            : applyStepByStep(c, history, revision, partial));
       }
       List<String> current = heads(history.read(c));
       Duration total = since(start);
@@ -187,6 +191,13 @@ public final class Migrator {
       List<History.Row> rows = history.read(c);
       checkKnown(rows);
       checkChecksums(c, history, rows);
+      for (History.Row row : rows) {
+        if (!row.complete()) {
+          throw new MigrationException("cannot downgrade: non-transactional revision " + row.id() + " stopped part-way ("
+              + row.progress().size() + " of its statements ran); run upgrade() to finish it first, then downgrade",
+              row.id(), null, null, null);
+        }
+      }
       Set<String> applied = appliedIds(rows);
       List<RevisionInfo> appliedInReverse = new ArrayList<>(
           graph.order().stream().filter(r -> applied.contains(r.id())).toList());
@@ -498,12 +509,123 @@ public final class Migrator {
   private AppliedRevision revert(Connection c, History history, History.Row row, RevisionInfo revision)
       throws SQLException {
     long start = System.nanoTime();
-    run(c, revision, revision.downgrade(), "downgrade", () -> history.delete(c, revision.id()));
+    if (revision.transactional()) {
+      run(c, revision, revision.downgrade(), "downgrade", () -> history.delete(c, revision.id()));
+    } else {
+      runStepByStep(c, revision, revision.downgrade().steps(), 0, "downgrade", i -> { }, error -> { });
+      history.delete(c, revision.id());
+    }
     Duration duration = since(start);
     logger.log(Level.INFO, "reverted " + revision.describe() + " in " + duration.toMillis() + " ms");
     AppliedRevision applied = row.revision();
     return new AppliedRevision(applied.id(), applied.parents(), applied.message(), applied.checksum(),
         applied.appliedAt(), applied.appliedBy(), duration, applied.complete());
+  }
+
+  /**
+   * A non-transactional revision: each statement in autocommit, its hash recorded in the history row
+   * as soon as it has run. A revision that stopped part-way resumes after its last recorded
+   * statement, provided the statements that ran are unchanged.
+   */
+  private AppliedRevision applyStepByStep(Connection c, History history, RevisionInfo revision,
+      Optional<History.Row> partial) throws SQLException {
+    long start = System.nanoTime();
+    List<RecordingOperations.Step> steps = revision.upgrade().steps();
+    List<String> hashes = steps.stream().map(step -> RevisionInfo.sha256(step.sql())).toList();
+    List<String> progress = new ArrayList<>();
+    if (partial.isPresent()) {
+      List<String> done = partial.get().progress();
+      if (done.size() > hashes.size() || !hashes.subList(0, done.size()).equals(done)) {
+        throw new MigrationException("non-transactional revision " + revision.describe() + " stopped part-way after "
+            + done.size() + " statement" + (done.size() == 1 ? "" : "s") + ", and the revision's first " + done.size()
+            + " statement" + (done.size() == 1 ? " has" : "s have") + " changed since, so it cannot resume. Restore"
+            + " them as they were; or make the database as it was before the revision (undo what those statements"
+            + " did), delete its row from " + historyTable + " and run upgrade again", revision.id(), null, null, null);
+      }
+      progress.addAll(done);
+      history.updateChecksum(c, revision);
+      logger.log(Level.INFO, "resuming non-transactional revision " + revision.describe() + " at statement "
+          + (done.size() + 1) + " of " + steps.size());
+    } else {
+      history.insert(c, revision, Duration.ZERO, false, List.of(), Optional.empty());
+    }
+    runStepByStep(c, revision, steps, progress.size(), "upgrade", i -> {
+      progress.add(hashes.get(i));
+      history.updateProgress(c, revision.id(), since(start), false, progress, Optional.empty());
+    }, failure -> history.updateProgress(c, revision.id(), since(start), false, progress, Optional.of(failure)));
+    history.updateProgress(c, revision.id(), since(start), true, progress, Optional.empty());
+    Duration duration = since(start);
+    logger.log(Level.INFO, "applied " + revision.describe() + " in " + duration.toMillis() + " ms");
+    return history.read(c).stream().filter(r -> r.id().equals(revision.id())).findFirst().orElseThrow().revision();
+  }
+
+  private interface StepDone {
+    void done(int index) throws SQLException;
+  }
+
+  private interface StepFailed {
+    void failed(String failure) throws SQLException;
+  }
+
+  /** Runs {@code steps} from {@code first} on, each in autocommit, reporting each completed one. */
+  private void runStepByStep(Connection c, RevisionInfo revision, List<RecordingOperations.Step> steps, int first,
+      String direction, StepDone onDone, StepFailed onFailure) throws SQLException {
+    int index = first;
+    try (Statement st = c.createStatement()) {
+      st.execute(PostgresDialect.setLockTimeout(lockTimeout, false));
+      if (statementTimeout.isPresent()) {
+        st.execute(PostgresDialect.setStatementTimeout(statementTimeout.get(), false));
+      }
+      for (; index < steps.size(); index++) {
+        RecordingOperations.Step step = steps.get(index);
+        if (step.createsIndex().isPresent() && invalidIndexExists(c, step.createsIndex().get())) {
+          // A failed CREATE INDEX CONCURRENTLY leaves an INVALID index of that name; it must go before the retry.
+          st.execute(PostgresDialect.dropIndexConcurrentlyIfExists(step.createsIndex().get()));
+          logger.log(Level.INFO, "dropped INVALID index " + step.createsIndex().get()
+              + " left by a failed concurrent build, before building it again");
+        }
+        st.execute(step.sql());
+        onDone.done(index);
+      }
+    } catch (SQLException e) {
+      String statement = index < steps.size() ? steps.get(index).sql() : null;
+      String failure = "statement " + (index + 1) + " of " + steps.size() + ", SQLState " + e.getSQLState() + ": "
+          + e.getMessage();
+      try {
+        onFailure.failed(failure);
+      } catch (SQLException recording) {
+        e.addSuppressed(recording);
+      }
+      boolean concurrentBuild = statement != null && steps.get(index).createsIndex().isPresent();
+      throw new MigrationException(direction + " of non-transactional revision " + revision.describe()
+          + " failed at " + failure + (statement != null ? "\n  statement: " + statement : "")
+          + "\nIt ran outside a transaction: statements 1 to " + index + " stay applied"
+          + (direction.equals("upgrade") ? " and are recorded in " + historyTable : "") + ", nothing was rolled back."
+          + " Check what the failed statement may have left behind"
+          + (concurrentBuild ? " (the INVALID index left by the failed concurrent build is dropped before the retry)" : "")
+          + ", fix the cause, and run " + direction + " again: "
+          + (direction.equals("upgrade") ? "it resumes at statement " + (index + 1) + "."
+              : "the downgrade starts again from its first statement."),
+          revision.id(), statement, e.getSQLState(), e);
+    } finally {
+      try (Statement st = c.createStatement()) {
+        for (String reset : PostgresDialect.resetTimeouts()) {
+          st.execute(reset);
+        }
+      } catch (SQLException ignored) {
+        // A broken connection is closed by the caller; the settings die with its session.
+      }
+    }
+  }
+
+  private static boolean invalidIndexExists(Connection c, QualifiedName index) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.invalidIndexExists())) {
+      ps.setString(1, index.name());
+      ps.setString(2, index.namespace().orElse(null));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** Work done in the revision's transaction after its statements. */
@@ -591,7 +713,8 @@ public final class Migrator {
     StringBuilder details = new StringBuilder();
     for (History.Row row : rows) {
       RevisionInfo revision = graph.get(row.id()).orElseThrow();
-      if (revision.checksum().equals(row.revision().checksum())) {
+      if (revision.checksum().equals(row.revision().checksum()) || !row.complete()) {
+        // A revision that stopped part-way is checked statement by statement when it resumes.
         continue;
       }
       if (acceptChanged.contains(row.id())) {
@@ -645,17 +768,19 @@ public final class Migrator {
 
   // ---- helpers ------------------------------------------------------------------------------------
 
+  /** The completely applied revisions (a non-transactional one that stopped part-way is not). */
   private static Set<String> appliedIds(List<History.Row> rows) {
     Set<String> ids = new LinkedHashSet<>();
-    rows.forEach(r -> ids.add(r.id()));
+    rows.stream().filter(History.Row::complete).forEach(r -> ids.add(r.id()));
     return ids;
   }
 
-  /** Applied revisions that no other applied revision names as its parent. */
+  /** Completely applied revisions that no other applied revision names as its parent. */
   private static List<String> heads(List<History.Row> rows) {
     Set<String> parents = new HashSet<>();
-    rows.forEach(r -> parents.addAll(r.revision().parents()));
-    return rows.stream().map(History.Row::id).filter(id -> !parents.contains(id)).sorted().toList();
+    List<History.Row> complete = rows.stream().filter(History.Row::complete).toList();
+    complete.forEach(r -> parents.addAll(r.revision().parents()));
+    return complete.stream().map(History.Row::id).filter(id -> !parents.contains(id)).sorted().toList();
   }
 
   private List<String> graphHeads(List<String> ids) {

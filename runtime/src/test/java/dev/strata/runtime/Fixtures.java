@@ -157,6 +157,46 @@ final class Fixtures {
     @Override public void downgrade(Operations op) { op.execute("drop table slow"); }
   }
 
+  static final String NON_TX = "20260109_000000_kkkk";
+  static final Index CUSTOMER_NAME_UNIQUE = Index.of("uk_customer_name_idx", "name").withUnique(true);
+
+  /** Builds a unique index concurrently between two other statements; fails while customer names repeat. */
+  @Revision(id = NON_TX, parent = R3, message = "unique customer names", transactional = false)
+  public static final class UniqueNamesConcurrently implements Migration {
+    @Override public void upgrade(Operations op) {
+      op.execute("create table audit_log (n integer)");
+      op.createIndexConcurrently(CUSTOMER, CUSTOMER_NAME_UNIQUE);
+      op.execute("insert into audit_log values (1)");
+    }
+
+    @Override public void downgrade(Operations op) {
+      op.dropIndexConcurrently(CUSTOMER, CUSTOMER_NAME_UNIQUE);
+      op.execute("drop table audit_log");
+    }
+  }
+
+  /** The same revision with its first statement edited. */
+  @Revision(id = NON_TX, parent = R3, message = "unique customer names", transactional = false)
+  public static final class UniqueNamesConcurrentlyEdited implements Migration {
+    @Override public void upgrade(Operations op) {
+      op.execute("create table audit_log (n bigint)");
+      op.createIndexConcurrently(CUSTOMER, CUSTOMER_NAME_UNIQUE);
+      op.execute("insert into audit_log values (1)");
+    }
+
+    @Override public void downgrade(Operations op) {
+      op.dropIndexConcurrently(CUSTOMER, CUSTOMER_NAME_UNIQUE);
+      op.execute("drop table audit_log");
+    }
+  }
+
+  /** Asks for a concurrent index in a transactional revision. */
+  @Revision(id = NON_TX, parent = R3, message = "wrongly transactional")
+  public static final class ConcurrentInTransaction implements Migration {
+    @Override public void upgrade(Operations op) { op.createIndexConcurrently(CUSTOMER, CUSTOMER_NAME_UNIQUE); }
+    @Override public void downgrade(Operations op) { op.dropIndexConcurrently(CUSTOMER, CUSTOMER_NAME_UNIQUE); }
+  }
+
   /** A System.Logger that keeps what it is told. */
   static final class RecordingLogger implements Logger {
     final List<String> lines = new ArrayList<>();

@@ -29,6 +29,10 @@ public final class History {
     public String id() {
       return revision.id();
     }
+
+    public boolean complete() {
+      return revision.complete();
+    }
   }
 
   private final QualifiedName table;

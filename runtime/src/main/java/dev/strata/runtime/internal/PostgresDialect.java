@@ -557,14 +557,15 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
     return "select pg_advisory_unlock(?)";
   }
 
-  /** Parameters: index schema (or null for the current schema), index name. */
+  /** Parameters: index name, index schema (or null for the current schema). */
   public static String invalidIndexExists() {
     return "select 1 from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace"
         + " where not i.indisvalid and c.relname = ? and n.nspname = coalesce(?, current_schema())";
   }
 
-  public static String dropIndexIfExists(QualifiedName index) {
-    return "drop index if exists " + qualified(index);
+  /** Drops an index (an INVALID one left by a failed concurrent build) without blocking writes. */
+  public static String dropIndexConcurrentlyIfExists(QualifiedName index) {
+    return "drop index concurrently if exists " + qualified(index);
   }
 
   public static String begin() {

@@ -1,10 +1,12 @@
 package dev.strata.runtime.internal;
 
 import dev.strata.runtime.Operations;
+import dev.strata.schema.QualifiedName;
 import dev.strata.schema.change.Change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Records what a revision's {@code upgrade} or {@code downgrade} asks for, without a database: the
@@ -14,8 +16,15 @@ import java.util.Objects;
  */
 public final class RecordingOperations implements Operations {
 
-  /** One statement; {@code concurrent} when it cannot run inside a transaction. */
-  public record Step(String sql, boolean concurrent) {}
+  /**
+   * One statement; {@code concurrent} when it cannot run inside a transaction; {@code createsIndex}
+   * names the index a {@code create index concurrently} builds (a failed build leaves it INVALID).
+   */
+  public record Step(String sql, boolean concurrent, Optional<QualifiedName> createsIndex) {
+    public Step(String sql, boolean concurrent) {
+      this(sql, concurrent, Optional.empty());
+    }
+  }
 
   /** What one method of a revision did. */
   public record Recorded(List<Step> steps, List<Change> changes) {
@@ -53,16 +62,17 @@ public final class RecordingOperations implements Operations {
   @Override
   public void applyConcurrently(Change change) {
     Objects.requireNonNull(change, "change");
-    List<String> sql;
     if (change instanceof Change.CreateIndex) {
-      sql = PostgresDialect.INSTANCE.createIndexConcurrently((Change.CreateIndex) change);
+      Change.CreateIndex create = (Change.CreateIndex) change;
+      QualifiedName index = create.table().withName(create.index().name());
+      PostgresDialect.INSTANCE.createIndexConcurrently(create)
+          .forEach(s -> steps.add(new Step(s, true, Optional.of(index))));
     } else if (change instanceof Change.DropIndex) {
-      sql = PostgresDialect.INSTANCE.dropIndexConcurrently((Change.DropIndex) change);
+      PostgresDialect.INSTANCE.dropIndexConcurrently((Change.DropIndex) change).forEach(s -> steps.add(new Step(s, true)));
     } else {
       throw new IllegalArgumentException("only index creation and removal can run concurrently, not " + change);
     }
     changes.add(change);
-    sql.forEach(s -> steps.add(new Step(s, true)));
   }
 
   public Recorded result() {

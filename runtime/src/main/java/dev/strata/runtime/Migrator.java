@@ -350,7 +350,7 @@ public final class Migrator {
       rollback(c);
       throw e;
     } finally {
-      c.setAutoCommit(true);
+      restoreAutoCommit(c);
     }
     logger.log(Level.INFO, "stamped the database at " + revision + (force ? " (forced, not checked)" : "")
         + ": " + done.size() + " revision" + (done.size() == 1 ? "" : "s") + " recorded as applied");
@@ -662,7 +662,16 @@ public final class Migrator {
           + "\nThe revision was rolled back; the revisions before it stay applied. Fix the cause and run "
           + direction + " again.", revision.id(), statement, e.getSQLState(), e);
     } finally {
+      restoreAutoCommit(c);
+    }
+  }
+
+  /** Back to autocommit for the next revision; a broken connection must not hide the error being thrown. */
+  private static void restoreAutoCommit(Connection c) {
+    try {
       c.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // The connection is broken: the caller is already throwing, and closes it.
     }
   }
 

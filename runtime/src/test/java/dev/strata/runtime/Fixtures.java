@@ -197,6 +197,20 @@ final class Fixtures {
     @Override public void downgrade(Operations op) { op.dropIndexConcurrently(CUSTOMER, CUSTOMER_NAME_UNIQUE); }
   }
 
+  /** Its connection is terminated after its first statement: a connection lost mid-revision. */
+  @Revision(id = FAILING, parent = R3, message = "loses its connection")
+  public static final class LosesConnection implements Migration {
+    @Override public void upgrade(Operations op) {
+      op.addColumn(CUSTOMER, Column.of("phone", "text"));
+      op.execute("select pg_terminate_backend(pg_backend_pid())");
+      op.execute("create table never (id integer)");
+    }
+
+    @Override public void downgrade(Operations op) {
+      op.dropColumn(CUSTOMER, Column.of("phone", "text"));
+    }
+  }
+
   /** A System.Logger that keeps what it is told. */
   static final class RecordingLogger implements Logger {
     final List<String> lines = new ArrayList<>();

@@ -178,6 +178,36 @@ class MigratorTest {
   }
 
   @Test
+  void aConnectionLostMidRevisionLeavesSchemaAndHistoryAsBefore() {
+    chain().upgrade();
+    String dumpBefore = CatalogDump.of(db);
+    List<AppliedRevision> historyBefore = chain().history();
+    Migrator losing = migrator(Fixtures.CreateCustomer.class, Fixtures.CreateOrders.class, Fixtures.AddEmail.class,
+        Fixtures.LosesConnection.class);
+    MigrationException e = assertThrows(MigrationException.class, losing::upgrade);
+    assertEquals(FAILING, e.revision().orElseThrow());
+    assertEquals("select pg_terminate_backend(pg_backend_pid())", e.statement().orElseThrow());
+    assertTrue(e.getMessage().startsWith("upgrade of revision 20260104_000000_dddd (loses its connection) failed at"
+        + " statement 2 of 3, SQLState 57P01"), e.getMessage());
+    assertEquals(dumpBefore, CatalogDump.of(db));
+    assertEquals(historyBefore, chain().history());
+    // The migration lock went with the failed run: the next run takes it and completes.
+    assertEquals(List.of(FAILING), migrator(Fixtures.CreateCustomer.class, Fixtures.CreateOrders.class,
+        Fixtures.AddEmail.class, Fixtures.FailsAtThird.class).pending());
+  }
+
+  @Test
+  void worksAsANonSuperuserThatOwnsTheSchema() {
+    DataSource owner = TestDatabase.createOwnerRole(TestDatabase.createDatabase(), "strata_owner");
+    Migrator migrator = Migrator.configure().dataSource(owner).logger(log)
+        .revisions(Fixtures.CreateCustomer.class, Fixtures.CreateOrders.class, Fixtures.AddEmail.class).build();
+    assertEquals(List.of(R1, R2, R3), migrator.upgrade().ids());
+    assertEquals("strata_owner", migrator.history().get(0).appliedBy());
+    assertEquals(List.of(R3, R2, R1), migrator.downgrade("base").ids());
+    assertEquals("", CatalogDump.of(owner));
+  }
+
+  @Test
   void findsRevisionsThroughTheClassPathIndex(@TempDir Path dir) throws IOException {
     Path index = dir.resolve("META-INF/strata/revisions");
     Files.createDirectories(index.getParent());

@@ -47,13 +47,16 @@ final class Mapper {
     final TypeElement type;
     final String entityName;
     final QualifiedName table;
+    final Name tableLogical;
     final Name tablePhysical;
     final Access access;
 
-    EntityInfo(TypeElement type, String entityName, QualifiedName table, Name tablePhysical, Access access) {
+    EntityInfo(TypeElement type, String entityName, QualifiedName table, Name tableLogical, Name tablePhysical,
+        Access access) {
       this.type = type;
       this.entityName = entityName;
       this.table = table;
+      this.tableLogical = tableLogical;
       this.tablePhysical = tablePhysical;
       this.access = access;
     }
@@ -65,7 +68,23 @@ final class Mapper {
    * @param entity the entity whose table it is
    * @param forceNullable columns are nullable whatever the mapping says (single-table subclasses)
    */
-  record Target(TableBuilder table, EntityInfo entity, boolean forceNullable) {}
+  record Target(TableBuilder table, EntityInfo entity, boolean forceNullable, String path,
+      Map<String, AnnotationMirror> overrides, boolean inEmbeddable, boolean inId) {
+
+    static Target of(TableBuilder table, EntityInfo entity, boolean forceNullable,
+        Map<String, AnnotationMirror> overrides) {
+      return new Target(table, entity, forceNullable, "", overrides, false, false);
+    }
+  }
+
+  /**
+   * A column of a primary key, and the attribute path it sorts by: Hibernate orders the attributes of
+   * a composite identifier ({@code @IdClass}, {@code @EmbeddedId}) alphabetically.
+   */
+  record KeyPart(String path, String column) {}
+
+  /** A column that others reference: its name as Hibernate has it, and its definition. */
+  record KeyColumn(Name physical, Column column) {}
 
   /** Mapping annotations that make no sense on a {@code @Transient} or {@code transient} attribute. */
   private static final List<String> MAPPING_ANNOTATIONS = List.of(Jpa.ID, Jpa.EMBEDDED_ID, Jpa.COLUMN,
@@ -74,9 +93,8 @@ final class Mapper {
       Jpa.JOIN_COLUMNS, Jpa.CONVERT);
 
   /** Annotations whose mapping Strata does not read yet: an error rather than a wrong schema. */
-  private static final List<String> NOT_YET = List.of(Jpa.MANY_TO_ONE, Jpa.ONE_TO_ONE, Jpa.ONE_TO_MANY,
-      Jpa.MANY_TO_MANY, Jpa.ELEMENT_COLLECTION, Jpa.EMBEDDED, Jpa.EMBEDDED_ID, Jpa.VERSION, Jpa.CONVERT,
-      Jpa.CONVERTS, Jpa.JOIN_COLUMN, Jpa.JOIN_COLUMNS, Jpa.MAPS_ID, Jpa.ORDER_COLUMN, Jpa.MAP_KEY_COLUMN,
+  private static final List<String> NOT_YET = List.of(Jpa.ELEMENT_COLLECTION, Jpa.CONVERT, Jpa.CONVERTS,
+      Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.MAP_KEY,
       Jpa.H_NATIONALIZED, Jpa.H_JDBC_TYPE_CODE, Jpa.H_COLUMN_DEFAULT, Jpa.H_CHECK, Jpa.H_COMMENT, Jpa.H_FORMULA);
 
   final Elements elements;
@@ -91,14 +109,30 @@ final class Mapper {
   final Map<QualifiedName, QualifiedName> tableRenames = new TreeMap<>();
   final Map<QualifiedName, Map<String, String>> columnRenames = new TreeMap<>();
   private final Map<TypeElement, Optional<EntityInfo>> infos = new HashMap<>();
+  final ProcessingEnvironment env;
+  final MappingOptions options;
+  /** A scratch mapping that only needs an entity's key and basic columns (to resolve references). */
+  final boolean keysOnly;
+  final Relations relations;
+  /** Deferred work: columns that go into other entities' tables, once every table exists. */
+  final List<Runnable> afterAll = new ArrayList<>();
 
   Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options) {
+    this(env, diagnostics, options, false, new java.util.HashSet<>());
+  }
+
+  Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options, boolean keysOnly,
+      Set<TypeElement> resolving) {
+    this.env = env;
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.diagnostics = diagnostics;
+    this.options = options;
     this.naming = options.naming();
     this.constraintNaming = options.constraintNaming();
     this.ann = new Annotations(elements);
+    this.keysOnly = keysOnly;
+    this.relations = new Relations(this, resolving);
   }
 
   // ---- entities --------------------------------------------------------------------------------------
@@ -120,8 +154,8 @@ final class Mapper {
     tables.put(info.table, table);
     ann.find(type, Jpa.RENAMED_FROM).ifPresent(r -> renamedTable(type, info, r));
 
-    Target target = new Target(table, info, false);
-    List<String> key = new ArrayList<>();
+    Target target = Target.of(table, info, false, overrides(type));
+    List<KeyPart> key = new ArrayList<>();
     for (Attribute attribute : attributes(type, info.access)) {
       mapAttribute(attribute, target, key);
     }
@@ -132,12 +166,32 @@ final class Mapper {
           + "annotate the field (or getter) that holds its primary key with @Id, or its @Embeddable key with "
           + "@EmbeddedId", type);
     } else if (!key.isEmpty()) {
-      table.primaryKey(key);
+      table.primaryKey(keyColumns(key));
     }
   }
 
+  /** The key's columns: in attribute-name order when the key is composite, as Hibernate orders them. */
+  static List<String> keyColumns(List<KeyPart> key) {
+    List<KeyPart> sorted = new ArrayList<>(key);
+    if (sorted.size() > 1) {
+      sorted.sort(java.util.Comparator.comparing(KeyPart::path));
+    }
+    List<String> out = new ArrayList<>();
+    sorted.forEach(k -> out.add(k.column()));
+    return out;
+  }
+
+  /** {@code @AttributeOverride}s on an element, by the attribute path they override. */
+  Map<String, AnnotationMirror> overrides(Element element) {
+    Map<String, AnnotationMirror> out = new HashMap<>();
+    for (AnnotationMirror o : ann.findAll(element, Jpa.ATTRIBUTE_OVERRIDE, Jpa.ATTRIBUTE_OVERRIDES)) {
+      ann.annotations(o, "column").stream().findFirst().ifPresent(c -> out.put(ann.string(o, "name"), c));
+    }
+    return out;
+  }
+
   void finish() {
-    // Relationships resolved after every table exists come here (join tables, foreign keys).
+    afterAll.forEach(Runnable::run);
   }
 
   /** The entity's table and access, or empty (after an error) when it cannot be mapped. */
@@ -199,7 +253,7 @@ final class Mapper {
     }
     Name physical = naming.physical(logical);
     QualifiedName table = new QualifiedName(namespace, physical.database());
-    return Optional.of(new EntityInfo(type, entityName, table, physical, accessOf(type)));
+    return Optional.of(new EntityInfo(type, entityName, table, logical, physical, accessOf(type)));
   }
 
   private void renamedTable(TypeElement type, EntityInfo info, AnnotationMirror renamed) {
@@ -311,7 +365,7 @@ final class Mapper {
   }
 
   /** Maps one attribute into the target table; adds the columns it contributes to the key to {@code key}. */
-  void mapAttribute(Attribute a, Target target, List<String> key) {
+  void mapAttribute(Attribute a, Target target, List<KeyPart> key) {
     Element e = a.element();
     boolean markedTransient = ann.has(e, Jpa.TRANSIENT);
     boolean javaTransient = e.getModifiers().contains(Modifier.TRANSIENT);
@@ -337,7 +391,24 @@ final class Mapper {
         return;
       }
     }
-    boolean id = ann.has(e, Jpa.ID);
+    boolean id = ann.has(e, Jpa.ID) || target.inId();
+    boolean embeddedId = ann.has(e, Jpa.EMBEDDED_ID);
+    if (ann.has(e, Jpa.MANY_TO_ONE) || ann.has(e, Jpa.ONE_TO_ONE)) {
+      if (!keysOnly || id) {
+        relations.toOne(a, target, id, key);
+      }
+      return;
+    }
+    if (ann.has(e, Jpa.ONE_TO_MANY) || ann.has(e, Jpa.MANY_TO_MANY)) {
+      if (!keysOnly) {
+        relations.toMany(a, target);
+      }
+      return;
+    }
+    if (embeddedId || ann.has(e, Jpa.EMBEDDED) || isEmbeddable(a.type())) {
+      embedded(a, target, id || embeddedId, key);
+      return;
+    }
     Optional<AnnotationMirror> generated = ann.find(e, Jpa.GENERATED_VALUE);
     if (generated.isPresent() && !id) {
       diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@GeneratedValue on " + a.describe() + ": only an @Id "
@@ -347,6 +418,10 @@ final class Mapper {
     Optional<ColumnDef> column = basicColumn(a, target, id);
     if (column.isEmpty()) {
       return;
+    }
+    if (ann.has(e, Jpa.VERSION)) {
+      // Hibernate makes version columns NOT NULL whatever their type.
+      column = Optional.of(column.get().withColumn(column.get().column().withNullable(false)));
     }
     ColumnDef def = column.get();
     Column c = def.column();
@@ -362,7 +437,37 @@ final class Mapper {
     }
     ColumnDef finalDef = new ColumnDef(c, def.physical(), def.readOnly(), def.unique(), def.check());
     if (addColumn(target, a, finalDef) && id) {
-      key.add(c.name());
+      key.add(new KeyPart(target.path() + a.name(), c.name()));
+    }
+  }
+
+  boolean isEmbeddable(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && ann.has(types.asElement(type), Jpa.EMBEDDABLE);
+  }
+
+  /**
+   * The columns of an {@code @Embedded} value (or {@code @EmbeddedId}) in the owner's table, named
+   * after the embeddable's attributes alone (JPA's implicit naming does not prefix them), with the
+   * {@code @AttributeOverride}s of the owner applied; outer overrides win over inner ones.
+   */
+  void embedded(Attribute a, Target target, boolean asId, List<KeyPart> key) {
+    if (!isEmbeddable(a.type())) {
+      diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + ": its type " + display(a.type())
+          + " is not annotated @Embeddable; annotate the class @Embeddable", a.element());
+      return;
+    }
+    TypeElement embeddable = (TypeElement) types.asElement(a.type());
+    Map<String, AnnotationMirror> overrides = new HashMap<>(overrides(a.element()));
+    String prefix = a.name() + ".";
+    target.overrides().forEach((path, column) -> {
+      if (path.startsWith(prefix)) {
+        overrides.put(path.substring(prefix.length()), column);
+      }
+    });
+    Target inner = new Target(target.table(), target.entity(), target.forceNullable(), target.path() + prefix,
+        overrides, true, target.inId() || asId);
+    for (Attribute attribute : attributes(embeddable, target.entity().access)) {
+      mapAttribute(attribute, inner, key);
     }
   }
 
@@ -372,7 +477,11 @@ final class Mapper {
    * @param unique whether {@code @Column(unique = true)} asks for a single-column unique constraint
    * @param check the column's check condition (enum values), if any
    */
-  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, Optional<String> check) {}
+  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, Optional<String> check) {
+    ColumnDef withColumn(Column newColumn) {
+      return new ColumnDef(newColumn, physical, readOnly, unique, check);
+    }
+  }
 
   /** Adds the column, its unique constraint and check, and the rename it declares. */
   boolean addColumn(Target target, Attribute a, ColumnDef def) {
@@ -404,7 +513,8 @@ final class Mapper {
   /** The column of a basic attribute, or empty after an error. */
   Optional<ColumnDef> basicColumn(Attribute a, Target target, boolean id) {
     Element e = a.element();
-    Optional<AnnotationMirror> columnAnn = ann.find(e, Jpa.COLUMN);
+    Optional<AnnotationMirror> columnAnn = Optional.ofNullable(target.overrides().get(a.name()))
+        .or(() -> ann.find(e, Jpa.COLUMN));
     Name logical = naming.column(a.name());
     boolean nullable = true;
     boolean unique = false;
@@ -440,7 +550,9 @@ final class Mapper {
       return Optional.empty();
     }
     Optional<AnnotationMirror> basicAnn = ann.find(e, Jpa.BASIC);
-    if (basic.primitive() || id || basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false)) {
+    // Primitives inside an embeddable stay nullable in Hibernate's DDL (the embeddable may be null).
+    if (basic.primitive() && !target.inEmbeddable() || id
+        || basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false)) {
       nullable = false;
     }
     Column column = new Column(physical.database(), sqlType.get(), nullable, Optional.empty(), Optional.empty(),
@@ -615,9 +727,162 @@ final class Mapper {
       }
       return Optional.of(column.withIdentity(Identity.BY_DEFAULT));
     }
-    diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@GeneratedValue(strategy = " + strategy + ") on "
-        + a.describe() + " is not supported by Strata yet; use strategy = IDENTITY", a.element(), generated);
+    String base = column.type().base();
+    boolean uuidLike = base.equals("uuid") || base.equals("varchar");
+    if (strategy.equals("UUID") || strategy.equals("AUTO") && base.equals("uuid")) {
+      // The value is made in Java (UuidGenerator): nothing in the schema.
+      if (!uuidLike) {
+        diagnostics.error(MappingCode.INVALID_GENERATION, "@GeneratedValue(strategy = UUID) on " + a.describe()
+            + ": a generated UUID needs a java.util.UUID or String identifier, not " + column.type().sql()
+            + "; change the type, or use another strategy", a.element(), generated);
+        return Optional.empty();
+      }
+      return Optional.of(column);
+    }
+    if (!Set.of("smallint", "integer", "bigint", "numeric").contains(base)) {
+      diagnostics.error(MappingCode.INVALID_GENERATION, "@GeneratedValue(strategy = " + strategy + ") on "
+          + a.describe() + ": a " + (strategy.equals("TABLE") ? "table" : "sequence") + " generates numbers, "
+          + "not " + column.type().sql() + "; use a numeric identifier, or strategy = UUID for a UUID", a.element(),
+          generated);
+      return Optional.empty();
+    }
+    String generatorName = ann.string(generated, "generator");
+    if (strategy.equals("TABLE")) {
+      Optional<AnnotationMirror> tableGenerator = findGenerator(a, target.entity(), generatorName,
+          Jpa.TABLE_GENERATOR, Jpa.TABLE_GENERATORS);
+      return generatorTable(a, tableGenerator) ? Optional.of(column) : Optional.empty();
+    }
+    Optional<AnnotationMirror> sequenceGenerator = findGenerator(a, target.entity(), generatorName,
+        Jpa.SEQUENCE_GENERATOR, Jpa.SEQUENCE_GENERATORS);
+    if (sequenceGenerator.isEmpty() && !generatorName.isEmpty() && findGenerator(a, target.entity(), generatorName,
+        Jpa.H_GENERIC_GENERATOR, "org.hibernate.annotations.GenericGenerators").isPresent()) {
+      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@GenericGenerator \"" + generatorName + "\" used by "
+          + a.describe() + ": Strata cannot know what a custom generator needs in the database; use "
+          + "@SequenceGenerator, or strategy = IDENTITY or UUID", a.element(), generated);
+      return Optional.empty();
+    }
+    return sequence(a, target.entity(), generatorName, sequenceGenerator) ? Optional.of(column) : Optional.empty();
+  }
+
+  /**
+   * The generator annotation of that name visible from the attribute: on the attribute, its class,
+   * the entity and the entity's superclasses. Hibernate 7 does not look at other entities (a
+   * generator declared on another entity is not found; the name alone is then used).
+   */
+  private Optional<AnnotationMirror> findGenerator(Attribute a, EntityInfo entity, String name, String annotation,
+      String container) {
+    List<Element> places = new ArrayList<>();
+    places.add(a.element());
+    places.add(a.declaringType());
+    places.add(entity.type);
+    places.addAll(superclasses(entity.type));
+    for (Element place : places) {
+      for (AnnotationMirror m : ann.findAll(place, annotation, container)) {
+        if (ann.string(m, "name").equals(name)) {
+          return Optional.of(m);
+        }
+      }
+    }
     return Optional.empty();
+  }
+
+  /**
+   * The sequence of a SEQUENCE or AUTO identifier: the generator's, else one named after the
+   * generator, else Hibernate's default {@code <table>_SEQ} (SequenceStyleGenerator with
+   * StandardNamingStrategy), starting at 1 and incrementing by 50 (the pooled optimizer's default).
+   * Hibernate creates it in the default schema unless the generator names one.
+   */
+  private boolean sequence(Attribute a, EntityInfo entity, String generatorName, Optional<AnnotationMirror> generator) {
+    Name logical;
+    Optional<String> namespace = Optional.empty();
+    long start = 1;
+    long increment = 50;
+    Element where = a.element();
+    if (generator.isPresent()) {
+      AnnotationMirror g = generator.get();
+      String sequenceName = ann.string(g, "sequenceName");
+      logical = !sequenceName.isBlank() ? Name.parse(sequenceName)
+          : !generatorName.isEmpty() ? Name.parse(generatorName) : entity.tableLogical.withText(
+              entity.tableLogical.text() + "_SEQ");
+      String schema = ann.string(g, "schema");
+      if (!schema.isBlank()) {
+        namespace = Optional.of(naming.physical(Name.parse(schema)).database());
+      }
+      start = ann.integer(g, "initialValue", 1);
+      increment = ann.integer(g, "allocationSize", 50);
+      if (increment <= 0) {
+        diagnostics.error(MappingCode.INVALID_ATTRIBUTE, "@SequenceGenerator(allocationSize = " + increment + ") for "
+            + a.describe() + ": allocationSize must be positive; remove it or set a positive value",
+            a.element(), g, ann.explicitValue(g, "allocationSize").orElse(null));
+        return false;
+      }
+    } else {
+      logical = !generatorName.isEmpty() ? Name.parse(generatorName)
+          : entity.tableLogical.withText(entity.tableLogical.text() + "_SEQ");
+    }
+    QualifiedName name = new QualifiedName(namespace, naming.physical(logical).database());
+    Sequence sequence = new Sequence(name, start, increment);
+    Sequence existing = sequences.get(name);
+    if (existing != null && !existing.equals(sequence)) {
+      diagnostics.error(MappingCode.CONFLICTING_GENERATOR, "sequence " + name + " of " + a.describe() + " starts at "
+          + start + " and increments by " + increment + ", but another identifier uses it starting at "
+          + existing.start() + " and incrementing by " + existing.increment() + "; give both generators the same "
+          + "initialValue and allocationSize, or use two sequences", where);
+      return false;
+    }
+    sequences.put(name, sequence);
+    return true;
+  }
+
+  /**
+   * The table of a TABLE identifier: Hibernate's TableGenerator defaults are table
+   * {@code hibernate_sequences} with {@code sequence_name varchar(255)} (the key) and
+   * {@code next_val bigint}. Hibernate inserts the generator's row itself on first use.
+   */
+  private boolean generatorTable(Attribute a, Optional<AnnotationMirror> generator) {
+    Name logical = Name.unquoted("hibernate_sequences");
+    Name segment = Name.unquoted("sequence_name");
+    Name value = Name.unquoted("next_val");
+    Optional<String> namespace = Optional.empty();
+    if (generator.isPresent()) {
+      AnnotationMirror g = generator.get();
+      if (!ann.string(g, "table").isBlank()) {
+        logical = Name.parse(ann.string(g, "table"));
+      }
+      if (!ann.string(g, "pkColumnName").isBlank()) {
+        segment = Name.parse(ann.string(g, "pkColumnName"));
+      }
+      if (!ann.string(g, "valueColumnName").isBlank()) {
+        value = Name.parse(ann.string(g, "valueColumnName"));
+      }
+      if (!ann.string(g, "schema").isBlank()) {
+        namespace = Optional.of(naming.physical(Name.parse(ann.string(g, "schema"))).database());
+      }
+    }
+    Name physical = naming.physical(logical);
+    QualifiedName name = new QualifiedName(namespace, physical.database());
+    Column segmentColumn = Column.of(naming.physical(segment).database(), SqlType.of("varchar", 255)).notNull();
+    Column valueColumn = Column.of(naming.physical(value).database(), SqlType.of("bigint"));
+    TableBuilder existing = tables.get(name);
+    if (existing != null) {
+      boolean same = existing.primaryKey().equals(List.of(segmentColumn.name()))
+          && existing.column(segmentColumn.name()).map(e -> e.column().equals(segmentColumn)).orElse(false)
+          && existing.column(valueColumn.name()).map(e -> e.column().equals(valueColumn)).orElse(false)
+          && existing.entries().size() == 2;
+      if (!same) {
+        diagnostics.error(MappingCode.CONFLICTING_GENERATOR, "the generator table " + name + " of " + a.describe()
+            + " is also mapped, differently, by " + Elements2.describe(existing.origin) + "; give the generator its "
+            + "own table with @TableGenerator(table = ...)", a.element());
+        return false;
+      }
+      return true;
+    }
+    TableBuilder table = new TableBuilder(name, physical, a.element());
+    table.addColumn(new TableBuilder.Entry(segmentColumn, naming.physical(segment), a.element(), false), diagnostics);
+    table.addColumn(new TableBuilder.Entry(valueColumn, naming.physical(value), a.element(), false), diagnostics);
+    table.primaryKey(List.of(segmentColumn.name()));
+    tables.put(name, table);
+    return true;
   }
 
   // ---- types -----------------------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+package dev.strata.processor.internal.entity;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.strata.processor.internal.entity.ReaderHarness.compile;
+import static dev.strata.processor.internal.entity.ReaderHarness.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Relationships. Expected schemas are Hibernate 7.4.15's {@code create} DDL for the same sources on
+ * PostgreSQLDialect, with names as PostgreSQL stores them (folded; its own names for inline unique
+ * constraints and checks).
+ */
+class RelationMappingTest {
+
+  @Test
+  void toOneAndToManyRelationships() {
+    ReaderHarness.Result result = compile(source("Purchase", """
+        class Model {}
+        @Entity class Customer { @Id Long id; @OneToMany(mappedBy = "customer") List<Purchase> purchases;
+          @OneToOne(mappedBy = "customer") Profile profile; }
+        @Entity class Profile { @Id Long id; @OneToOne Customer customer; }
+        @Entity class Purchase { @Id Long id;
+          @ManyToOne Customer customer;
+          @ManyToOne(optional = false) Customer payer;
+          @ManyToOne @JoinColumn(name = "agent", nullable = false) Customer agent;
+          @ManyToOne @JoinColumn(name = "ref_code", referencedColumnName = "code") Product product;
+          @OneToOne(optional = false) Product bonus;
+          @ManyToOne @JoinColumn(foreignKey = @ForeignKey(name = "fk_custom")) Customer named;
+          @ManyToOne @JoinColumn(foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) Customer nofk;
+          @OneToMany List<Product> uniProducts;
+          @OneToMany @JoinColumn(name = "purchase_id") Set<Line> lines;
+          @ManyToMany Set<Tag> tags;
+          @ManyToMany @JoinTable(name = "purchase_labels", joinColumns = @JoinColumn(name = "p_id"),
+              inverseJoinColumns = @JoinColumn(name = "l_id")) List<Tag> labels;
+          @ManyToMany @JoinTable(name = "purchase_ordered") @OrderColumn List<Tag> ordered;
+          @ManyToMany @JoinTable(name = "purchase_by_key") @MapKeyColumn(name = "k") Map<String, Tag> byKey;
+        }
+        @Entity class Product { @Id Long id; @Column(unique = true) String code; }
+        @Entity class Line { @Id Long id; }
+        @Entity class Tag { @Id Integer id; }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table customer
+          id bigint not null
+          primary key customer_pkey (id)
+        table line
+          id bigint not null
+          purchase_id bigint
+          primary key line_pkey (id)
+          foreign key fkrm99awh8njpol9h4fjn9c60hs (purchase_id) references purchase (id)
+        table product
+          code varchar(255)
+          id bigint not null
+          primary key product_pkey (id)
+          unique product_code_key (code)
+        table profile
+          customer_id bigint
+          id bigint not null
+          primary key profile_pkey (id)
+          foreign key fk1mle1qieepbi5dg1w7mngwiqj (customer_id) references customer (id)
+          unique profile_customer_id_key (customer_id)
+        table purchase
+          agent bigint not null
+          bonus_id bigint not null
+          customer_id bigint
+          id bigint not null
+          named_id bigint
+          nofk_id bigint
+          payer_id bigint not null
+          ref_code varchar(255)
+          primary key purchase_pkey (id)
+          foreign key fk15nvfxt1otlr20atpbi9c2uo3 (customer_id) references customer (id)
+          foreign key fk_custom (named_id) references customer (id)
+          foreign key fkbeyhgt0tm5xyoh8a3x3xg83gu (payer_id) references customer (id)
+          foreign key fkmqca44u06uy5pbsos3w809sck (bonus_id) references product (id)
+          foreign key fknoh3u8ka3a7dw9y5jmdklp7ob (agent) references customer (id)
+          foreign key fkst54k4o74nkrboltaky44oic1 (ref_code) references product (code)
+          unique purchase_bonus_id_key (bonus_id)
+        table purchase_by_key
+          bykey_id integer not null
+          k varchar(255) not null
+          purchase_id bigint not null
+          primary key purchase_by_key_pkey (purchase_id, k)
+          foreign key fk6gtjgkrdcnfxe850puf4efa84 (purchase_id) references purchase (id)
+          foreign key fkmlxbklqcxl12u0mj5uv3q17jp (bykey_id) references tag (id)
+        table purchase_labels
+          l_id integer not null
+          p_id bigint not null
+          foreign key fk8c0owj6mgb5g8naxtfo4nnmqe (l_id) references tag (id)
+          foreign key fkkm8rnu87oxm0mle7xjvkp1q2w (p_id) references purchase (id)
+        table purchase_ordered
+          ordered_id integer not null
+          ordered_order integer not null
+          purchase_id bigint not null
+          primary key purchase_ordered_pkey (purchase_id, ordered_order)
+          foreign key fkghskfplo6qdgm8amdalx4trh4 (purchase_id) references purchase (id)
+          foreign key fkjes3gb5y78q8of2qfxkbfrwt7 (ordered_id) references tag (id)
+          check purchase_ordered_ordered_order_check: ordered_order >= 0
+        table purchase_product
+          purchase_id bigint not null
+          uniproducts_id bigint not null
+          foreign key fkjr4croydr79vdg505w67b97fm (uniproducts_id) references product (id)
+          foreign key fks8kvj20cfrxbxcccl8815pf3p (purchase_id) references purchase (id)
+          unique purchase_product_uniproducts_id_key (uniproducts_id)
+        table purchase_tag
+          purchase_id bigint not null
+          tags_id integer not null
+          primary key purchase_tag_pkey (purchase_id, tags_id)
+          foreign key fkcgp3gjgke4eqyyhwjsa8o88r3 (purchase_id) references purchase (id)
+          foreign key fkfl76njjrnnifl15nq2td5sxcb (tags_id) references tag (id)
+        table tag
+          id integer not null
+          primary key tag_pkey (id)
+        """, result.schema());
+  }
+
+  @Test
+  void bidirectionalManyToManyNamesTheOwnerColumnAfterTheInverseAttribute() {
+    String jpa = """
+        table course
+          id bigint not null
+          primary key course_pkey (id)
+        table student
+          id bigint not null
+          primary key student_pkey (id)
+        table student_course
+          courses_id bigint not null
+          students_id bigint not null
+          primary key student_course_pkey (students_id, courses_id)
+          foreign key fkemqred2obsjrlmip5cei2g6qk (students_id) references student (id)
+          foreign key fkhsraemp5c43dqbijrt4uppboe (courses_id) references course (id)
+        """;
+    String snake = """
+        table course
+          id bigint not null
+          primary key course_pkey (id)
+        table student
+          id bigint not null
+          primary key student_pkey (id)
+        table student_courses
+          courses_id bigint not null
+          students_id bigint not null
+          primary key student_courses_pkey (students_id, courses_id)
+          foreign key fklwviiijdg10oc2ui4yl7adh1o (courses_id) references course (id)
+          foreign key fkrgo64lg01pxfwq2x9753jgywc (students_id) references student (id)
+        """;
+    String model = """
+        class Model {}
+        @Entity class Student { @Id Long id; @ManyToMany Set<Course> courses; }
+        @Entity class Course { @Id Long id; @ManyToMany(mappedBy = "courses") Set<Student> students; }
+        """;
+    ReaderHarness.Result plain = compile(source("Model", model));
+    assertThat(plain.compilation).succeededWithoutWarnings();
+    assertEquals(jpa, plain.schema());
+    ReaderHarness.Result spring = compile(Map.of("strata.naming", "snake_case"), source("Model", model));
+    assertThat(spring.compilation).succeededWithoutWarnings();
+    assertEquals(snake, spring.schema());
+  }
+}

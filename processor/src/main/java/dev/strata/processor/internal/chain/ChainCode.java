@@ -27,7 +27,9 @@ public enum ChainCode implements Diagnostics.Code {
   /** {@code strata.merge}: both branches change the same objects. */
   MERGE_CONFLICT("STRATA-211"),
   /** A revision or snapshot file could not be written. */
-  WRITE_FAILED("STRATA-212");
+  WRITE_FAILED("STRATA-212"),
+  /** {@code strata.amend} rewrote a revision that this compile built in its previous form. */
+  AMENDED("STRATA-213");
 
   private final String id;
 

@@ -38,15 +38,16 @@ final class RevisionNaming {
   }
 
   /**
-   * The words (ASCII letters and digits) of the message's first clause, each capitalised, joined; at
-   * most {@value #SLUG_LENGTH} characters.
+   * The words of the message's first clause that are made of ASCII letters and digits, each
+   * capitalised, joined; at most {@value #SLUG_LENGTH} characters.
    */
   static String slug(String message) {
     StringBuilder out = new StringBuilder();
     int comma = message.indexOf(',');
     String clause = comma < 0 ? message : message.substring(0, comma);
-    for (String word : clause.split("[^\\p{Alnum}]+")) {
-      if (word.isEmpty() || !word.chars().allMatch(c -> c < 128)) {
+    for (String word : clause.split("[\\s\\p{Punct}]+")) {
+      // Words with other characters are left out whole rather than cut into pieces of ASCII.
+      if (word.isEmpty() || !word.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
         continue;
       }
       String part = Character.toUpperCase(word.charAt(0)) + word.substring(1);

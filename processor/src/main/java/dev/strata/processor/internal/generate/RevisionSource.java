@@ -62,10 +62,14 @@ final class RevisionSource {
 
     ChangeRenderer renderer = new ChangeRenderer(OP);
     MethodSpec.Builder upgrade = migrationMethod("upgrade");
+    MethodSpec.Builder downgrade = migrationMethod("downgrade");
+    if (spec.upgrade().isEmpty()) {
+      upgrade.addComment("Hand-written steps go here, e.g. op.execute($S);", "update orders set total = 0");
+      downgrade.addComment("Undo the upgrade's steps here, where they can be undone.");
+    }
     for (Change change : spec.upgrade()) {
       upgrade.addStatement("$L", change.accept(renderer));
     }
-    MethodSpec.Builder downgrade = migrationMethod("downgrade");
     List<Change> inverse = Change.inverseOf(spec.upgrade());
     for (int i = 0; i < inverse.size(); i++) {
       Change undone = spec.upgrade().get(spec.upgrade().size() - 1 - i);

@@ -94,8 +94,7 @@ final class Mapper {
 
   /** Annotations whose mapping Strata does not read yet: an error rather than a wrong schema. */
   private static final List<String> NOT_YET = List.of(Jpa.ELEMENT_COLLECTION, Jpa.CONVERT, Jpa.CONVERTS,
-      Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.MAP_KEY,
-      Jpa.H_NATIONALIZED, Jpa.H_JDBC_TYPE_CODE, Jpa.H_COLUMN_DEFAULT, Jpa.H_CHECK, Jpa.H_COMMENT, Jpa.H_FORMULA);
+      Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.MAP_KEY);
 
   final Elements elements;
   final Types types;
@@ -168,6 +167,7 @@ final class Mapper {
     } else if (!key.isEmpty()) {
       table.primaryKey(keyColumns(key));
     }
+    TableConstraints.apply(this, type, table);
   }
 
   /** The key's columns: in attribute-name order when the key is composite, as Hibernate orders them. */
@@ -391,6 +391,10 @@ final class Mapper {
         return;
       }
     }
+    if (ann.has(e, Jpa.H_FORMULA)) {
+      // A formula is computed by Hibernate's SELECTs; it has no column.
+      return;
+    }
     boolean id = ann.has(e, Jpa.ID) || target.inId();
     boolean embeddedId = ann.has(e, Jpa.EMBEDDED_ID);
     if (ann.has(e, Jpa.MANY_TO_ONE) || ann.has(e, Jpa.ONE_TO_ONE)) {
@@ -477,7 +481,7 @@ final class Mapper {
    * @param unique whether {@code @Column(unique = true)} asks for a single-column unique constraint
    * @param check the column's check condition (enum values), if any
    */
-  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, Optional<String> check) {
+  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, List<String> check) {
     ColumnDef withColumn(Column newColumn) {
       return new ColumnDef(newColumn, physical, readOnly, unique, check);
     }
@@ -494,8 +498,7 @@ final class Mapper {
       table.addUnique(new UniqueConstraint(constraintNaming.uniqueKey(table.physical, List.of(def.physical())),
           List.of(column.name())));
     }
-    def.check().ifPresent(condition -> table.addCheck(new CheckConstraint(
-        PostgresNames.objectName(table.name.name(), column.name(), "check"), condition)));
+    def.check().forEach(condition -> TableConstraints.addCheck(table, Optional.empty(), condition));
     ann.find(a.element(), Jpa.RENAMED_FROM).ifPresent(r -> {
       String old = ann.string(r, "value");
       if (old.isBlank()) {
@@ -555,10 +558,30 @@ final class Mapper {
         || basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false)) {
       nullable = false;
     }
-    Column column = new Column(physical.database(), sqlType.get(), nullable, Optional.empty(), Optional.empty(),
-        Optional.empty());
+    Optional<String> comment = columnAnn.map(c -> ann.string(c, "comment")).filter(c -> !c.isEmpty())
+        .or(() -> ann.find(e, Jpa.H_COMMENT).map(c -> ann.string(c, "value")));
+    Optional<String> defaultValue = ann.find(e, Jpa.H_COLUMN_DEFAULT).map(d -> ann.string(d, "value"))
+        .filter(d -> !d.isBlank());
+    if (defaultValue.isPresent() && id && ann.has(e, Jpa.GENERATED_VALUE)) {
+      diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@ColumnDefault on " + a.describe() + ": a generated "
+          + "identifier has no default; remove @ColumnDefault", e, ann.find(e, Jpa.H_COLUMN_DEFAULT).get());
+      return Optional.empty();
+    }
+    if (columnAnn.isPresent() && !ann.string(columnAnn.get(), "options").isBlank()) {
+      AnnotationMirror col = columnAnn.get();
+      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@Column(options = \"" + ann.string(col, "options")
+          + "\") on " + a.describe() + ": Strata cannot record SQL column options; remove options", e, col,
+          ann.explicitValue(col, "options").orElse(null));
+      return Optional.empty();
+    }
+    Column column = new Column(physical.database(), sqlType.get(), nullable, defaultValue, Optional.empty(),
+        comment);
     Optional<String> check = enumCheck(a, column.name(), basic);
-    return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, check));
+    List<String> checks = new ArrayList<>();
+    check.ifPresent(checks::add);
+    columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(ann.string(k, "constraint"))));
+    ann.findAll(e, Jpa.H_CHECK, Jpa.H_CHECKS).forEach(k -> checks.add(ann.string(k, "constraints")));
+    return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks));
   }
 
   /** The Hibernate default mapping of the attribute's Java type, with {@code @Enumerated}, {@code @Lob}, {@code @Temporal}. */
@@ -566,6 +589,20 @@ final class Mapper {
     Element e = a.element();
     TypeMirror type = a.type();
     String javaType = javaTypeName(type);
+    Optional<AnnotationMirror> typeCode = ann.find(e, Jpa.H_JDBC_TYPE_CODE);
+    if (typeCode.isPresent()) {
+      int code = ann.integer(typeCode.get(), "value", 0);
+      JdbcKind kind = JDBC_TYPE_CODES.get(code);
+      if (kind == null) {
+        diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@JdbcTypeCode(" + code + ") on " + a.describe()
+            + ": Strata maps only SqlTypes.JSON, SQLXML, INET, VARCHAR, LONG32VARCHAR, BINARY, VARBINARY, "
+            + "LONG32VARBINARY and UUID; remove it, or give the column @Column(columnDefinition = ...)", e,
+            typeCode.get());
+        return Optional.empty();
+      }
+      BasicType coded = new BasicType(javaType, kind, BasicType.DEFAULT_LENGTH, 0, 0, 0, type.getKind().isPrimitive());
+      return Optional.of(coded);
+    }
     Optional<AnnotationMirror> enumerated = ann.find(e, Jpa.ENUMERATED);
     boolean isEnum = type.getKind() == TypeKind.DECLARED
         && types.asElement(type).getKind() == ElementKind.ENUM;
@@ -884,6 +921,11 @@ final class Mapper {
     tables.put(name, table);
     return true;
   }
+
+  /** The {@code org.hibernate.type.SqlTypes} codes Strata maps, and their kinds on PostgreSQL. */
+  private static final Map<Integer, JdbcKind> JDBC_TYPE_CODES = Map.of(
+      3001, JdbcKind.JSONB, 2009, JdbcKind.XML, 3002, JdbcKind.INET, 12, JdbcKind.VARCHAR, 4001, JdbcKind.TEXT,
+      -2, JdbcKind.BYTEA, -3, JdbcKind.BYTEA, 4003, JdbcKind.BYTEA, 3000, JdbcKind.UUID);
 
   // ---- types -----------------------------------------------------------------------------------------
 

@@ -87,7 +87,6 @@ final class TableBuilder {
     columns.put(columnName, new Entry(edit.apply(e.column()), e.physical(), e.origin(), e.readOnly()));
   }
 
-  /** Makes every column nullable except those of the primary key (single-table subclasses). */
   List<Entry> entries() {
     return new ArrayList<>(columns.values());
   }
@@ -120,6 +119,16 @@ final class TableBuilder {
 
   void addIndex(Index index) {
     indexes.putIfAbsent(index.name(), index);
+  }
+
+  boolean hasCheck(String checkName) {
+    return checks.containsKey(checkName);
+  }
+
+  /** Whether any constraint or index of the table has this name (they share PostgreSQL's namespace). */
+  boolean hasConstraint(String constraintName) {
+    return checks.containsKey(constraintName) || uniques.containsKey(constraintName)
+        || foreignKeys.containsKey(constraintName) || indexes.containsKey(constraintName);
   }
 
   void addCheck(CheckConstraint check) {

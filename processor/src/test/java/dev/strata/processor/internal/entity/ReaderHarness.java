@@ -66,7 +66,7 @@ final class ReaderHarness {
     List<String> args = new ArrayList<>();
     options.forEach((k, v) -> args.add("-A" + k + "=" + v));
     List<JavaFileObject> all = new ArrayList<>(List.of(sources));
-    all.add(HIBERNATE_STUBS);
+    all.addAll(HIBERNATE_STUBS);
     Compilation compilation = javac().withProcessors(processor).withOptions(args).compile(all);
     return new Result(compilation, processor.model);
   }
@@ -79,11 +79,30 @@ final class ReaderHarness {
    * Hibernate's annotations as stand-ins with the same names: the reader matches by name, and the
    * tests need no Hibernate on their class path.
    */
-  static final JavaFileObject HIBERNATE_STUBS = JavaFileObjects.forSourceString("org.hibernate.annotations.Stubs", """
-      package org.hibernate.annotations;
-      import java.lang.annotation.*;
-      final class Stubs {}
-      """);
+  static final List<JavaFileObject> HIBERNATE_STUBS = List.of(
+      stub("Comment", "String value();"),
+      stub("ColumnDefault", "String value();"),
+      stub("Check", "String name() default \"\"; String constraints();"),
+      stub("Nationalized", ""),
+      stub("Formula", "String value();"),
+      stub("Immutable", ""),
+      stub("SQLRestriction", "String value();"),
+      stub("JdbcTypeCode", "int value();"),
+      stub("OnDelete", "OnDeleteAction action();"),
+      JavaFileObjects.forSourceString("org.hibernate.annotations.OnDeleteAction", """
+          package org.hibernate.annotations;
+          public enum OnDeleteAction { NO_ACTION, CASCADE, RESTRICT, SET_NULL, SET_DEFAULT }
+          """),
+      JavaFileObjects.forSourceString("org.hibernate.type.SqlTypes", """
+          package org.hibernate.type;
+          public final class SqlTypes { public static final int JSON = 3001; public static final int NAMED_ENUM = 6001; }
+          """));
+
+  private static JavaFileObject stub(String name, String body) {
+    return JavaFileObjects.forSourceString("org.hibernate.annotations." + name, "package org.hibernate.annotations;\n"
+        + "import java.lang.annotation.*;\n@Retention(RetentionPolicy.RUNTIME) public @interface " + name + " { "
+        + body + " }\n");
+  }
 
   @javax.annotation.processing.SupportedAnnotationTypes("*")
   static final class ReadingProcessor extends AbstractProcessor {

@@ -1,0 +1,116 @@
+package dev.strata.processor.internal.entity;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.strata.processor.internal.entity.ReaderHarness.compile;
+import static dev.strata.processor.internal.entity.ReaderHarness.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Table constraints, indexes, comments, defaults, checks and Hibernate's own annotations (matched by
+ * name: the tests compile against stand-ins, not Hibernate). Expectations are Hibernate 7.4.15's
+ * create DDL for the same source.
+ */
+class ColumnAndTableExtrasTest {
+
+  private static final String DOC = """
+      @Entity
+      @jakarta.persistence.Table(name = "doc", comment = "Documents",
+        uniqueConstraints = {@UniqueConstraint(columnNames = {"title", "version"}),
+          @UniqueConstraint(name = "uk_slug", columnNames = "slug")},
+        indexes = {@jakarta.persistence.Index(columnList = "title desc, version"),
+          @jakarta.persistence.Index(name = "ix_slug", columnList = "slug"),
+          @jakarta.persistence.Index(columnList = "author", unique = true)},
+        check = @CheckConstraint(name = "positive_version", constraint = "version > 0"))
+      @Check(constraints = "length(title) > 0")
+      public class Doc { @jakarta.persistence.Id Long id; String title; int version; String slug; String author;
+        @jakarta.persistence.Column(comment = "the body") String body;
+        @org.hibernate.annotations.Comment("hib comment") String note;
+        @ColumnDefault("'draft'") String status;
+        @ColumnDefault("0") Integer hits;
+        @JdbcTypeCode(org.hibernate.type.SqlTypes.JSON) Map<String, Object> meta;
+        @JdbcTypeCode(org.hibernate.type.SqlTypes.JSON) String rawJson;
+        @Nationalized String nat;
+        @Formula("upper(title)") String upperTitle;
+        @jakarta.persistence.Column(check = @CheckConstraint(constraint = "score >= 0")) Integer score;
+        @Immutable @SQLRestriction("1 = 1") String ignoredAnnotations;
+      }
+      """;
+
+  @Test
+  void constraintsIndexesCommentsDefaultsAndHibernateAnnotations() {
+    ReaderHarness.Result result = compile(source("Doc", DOC));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table doc
+          comment Documents
+          author varchar(255)
+          body varchar(255) comment the body
+          hits integer default 0
+          id bigint not null
+          ignoredannotations varchar(255)
+          meta jsonb
+          nat varchar(255)
+          note varchar(255) comment hib comment
+          rawjson jsonb
+          score integer
+          slug varchar(255)
+          status varchar(255) default 'draft'
+          title varchar(255)
+          version integer not null
+          primary key doc_pkey (id)
+          unique doc_author_key (author)
+          unique doc_title_version_key (title, version)
+          unique uk_slug (slug)
+          index idx1ffn9gevqg292yu3fxi8jy4k3 (title desc, version)
+          index ix_slug (slug)
+          check doc_score_check: score >= 0
+          check doc_title_check: length(title) > 0
+          check positive_version: version > 0
+        """, result.schema());
+  }
+
+  @Test
+  void readableConstraintNamesAreAnOption() {
+    ReaderHarness.Result result = compile(Map.of("strata.constraintNaming", "readable"), source("Doc", DOC));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    String schema = result.schema();
+    org.junit.jupiter.api.Assertions.assertTrue(schema.contains("""
+          unique uk_doc_author (author)
+          unique uk_doc_title_version (title, version)
+          unique uk_slug (slug)
+          index idx_doc_title_version (title desc, version)
+          index ix_slug (slug)
+        """), schema);
+  }
+
+  @Test
+  void indexOnUnknownColumnIsAnError() {
+    JavaFileObject src = source("Doc", """
+        @Entity
+        @jakarta.persistence.Table(indexes = @jakarta.persistence.Index(columnList = "titel"))
+        public class Doc { @jakarta.persistence.Id Long id; String title; }
+        """);
+    ReaderHarness.Result result = compile(src);
+    assertThat(result.compilation).hadErrorCount(1);
+    assertThat(result.compilation).hadErrorContaining("[STRATA-113] @Index on Doc names column titel, which table "
+        + "doc does not have; name a mapped column (column names, not attribute names)").inFile(src).onLine(6);
+  }
+
+  @Test
+  void unsupportedJdbcTypeCodeIsAnError() {
+    JavaFileObject src = source("Doc", """
+        @Entity
+        public class Doc { @jakarta.persistence.Id Long id;
+          @JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM) String mood; }
+        """);
+    ReaderHarness.Result result = compile(src);
+    assertThat(result.compilation).hadErrorCount(1);
+    assertThat(result.compilation).hadErrorContaining("[STRATA-107] @JdbcTypeCode(6001) on Doc.mood: Strata maps only "
+        + "SqlTypes.JSON, SQLXML, INET, VARCHAR, LONG32VARCHAR, BINARY, VARBINARY, LONG32VARBINARY and UUID; remove it, "
+        + "or give the column @Column(columnDefinition = ...)").inFile(src).onLine(7);
+  }
+}

@@ -539,6 +539,13 @@ final class Parser {
       }
       end = next;
     }
+    for (String zone : List.of(" with time zone", " without time zone")) {
+      // Not canonical, but common enough in SQL that the error should name the canonical spelling.
+      if (c.text.startsWith(zone, end)) {
+        end = tokenEnd(c.text, end + zone.length());
+        break;
+      }
+    }
     String text = c.text.substring(start, end);
     SqlType type;
     try {

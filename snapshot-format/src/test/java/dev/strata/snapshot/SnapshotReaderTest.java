@@ -158,6 +158,9 @@ class SnapshotReaderTest {
             "line 4, column 12: type 'int4' is not in canonical form; expected 'integer'"),
         bad("long type spelling", h + "\ntable t\ncolumn t a character varying(3)\n",
             "line 4, column 12: type 'character varying(3)' is not in canonical form; expected 'varchar(3)'"),
+        bad("time zone spelled out", h + "\ntable t\ncolumn t a timestamp(6) with time zone[] not null\n",
+            "line 4, column 12: type 'timestamp(6) with time zone[]' is not in canonical form; expected"
+                + " 'timestamptz(6)[]'"),
         bad("identity without not null", h + "\ntable t\ncolumn t a integer identity always\n",
             "line 4, column 20: identity column 'a' is not 'not null'; expected 'not null' before 'identity' (identity"
                 + " columns never hold NULL)"),

@@ -1,0 +1,2 @@
+/** The schema diff: the ordered changes from one schema to another, guided by rename hints. */
+package dev.strata.schema.diff;

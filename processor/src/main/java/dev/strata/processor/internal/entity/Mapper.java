@@ -94,7 +94,7 @@ final class Mapper {
 
   /** Annotations whose mapping Strata does not read yet: an error rather than a wrong schema. */
   private static final List<String> NOT_YET = List.of(Jpa.ELEMENT_COLLECTION, Jpa.CONVERT, Jpa.CONVERTS,
-      Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.MAP_KEY);
+      Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.ACCESS);
 
   final Elements elements;
   final Types types;
@@ -223,6 +223,15 @@ final class Mapper {
         diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "entity " + Elements2.simpleName(type) + " extends entity "
             + Elements2.simpleName(superclass) + ": entity inheritance is not supported by Strata yet; "
             + "make the superclass a @MappedSuperclass", type);
+        return Optional.empty();
+      }
+    }
+    for (String classLevel : List.of(Jpa.DISCRIMINATOR_COLUMN, Jpa.SECONDARY_TABLE, Jpa.SECONDARY_TABLES)) {
+      Optional<AnnotationMirror> found = ann.find(type, classLevel);
+      if (found.isPresent()) {
+        diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, EntityReader.simple(found.get()) + " on "
+            + Elements2.simpleName(type) + " is not supported by Strata yet; remove it, or map the entity without "
+            + "inheritance and secondary tables", type, found.get());
         return Optional.empty();
       }
     }

@@ -299,6 +299,12 @@ final class Relations {
     if (!ann.string(relation, "mappedBy").isEmpty()) {
       return;
     }
+    Optional<AnnotationMirror> mapKey = ann.find(e, Jpa.MAP_KEY);
+    if (mapKey.isPresent()) {
+      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@MapKey on " + a.describe() + " is not supported by Strata "
+          + "yet on the owning side of a relationship; map it with mappedBy, or use @MapKeyColumn", e, mapKey.get());
+      return;
+    }
     Optional<Kind> kind = kind(a, relation);
     if (kind.isEmpty()) {
       return;

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public record SqlType(String base, List<Integer> modifiers, boolean array) {
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private static final Pattern WORDS = Pattern.compile("[a-z][a-z0-9_]*( [a-z][a-z0-9_]*)*");
 
   private static final Pattern INTERVAL_FIELDS = Pattern.compile(
@@ -98,7 +100,7 @@ public record SqlType(String base, List<Integer> modifiers, boolean array) {
    */
   public static SqlType parse(String text) {
     Objects.requireNonNull(text, "text");
-    String rest = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String rest = WHITESPACE.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     boolean array = false;
     for (Matcher suffix = ARRAY_SUFFIX.matcher(rest); suffix.matches(); suffix = ARRAY_SUFFIX.matcher(rest)) {
       rest = suffix.group(1);

@@ -231,7 +231,7 @@ final class Cursor {
       case 'r': value.append('\r'); return at + 2;
       case 't': value.append('\t'); return at + 2;
       case 'u':
-        if (at + 6 <= text.length() && text.substring(at + 2, at + 6).matches("[0-9A-Fa-f]{4}")) {
+        if (at + 6 <= text.length() && isHex(text, at + 2, at + 6)) {
           value.append((char) Integer.parseInt(text.substring(at + 2, at + 6), 16));
           return at + 6;
         }
@@ -239,6 +239,15 @@ final class Cursor {
       default:
         throw error(at, "unknown escape '\\" + e + "'", expected);
     }
+  }
+
+  private static boolean isHex(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.digit(text.charAt(i), 16) < 0 || text.charAt(i) > 'f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A whole number in canonical spelling (no sign but '-', no leading zeros). */

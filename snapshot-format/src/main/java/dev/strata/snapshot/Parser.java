@@ -50,6 +50,7 @@ final class Parser {
   private final List<Sequence> sequences = new ArrayList<>();
   private final Map<QualifiedName, TableBuilder> tables = new LinkedHashMap<>();
   private final List<Reference> references = new ArrayList<>();
+  private TableBuilder lastTable;
 
   private Parser(List<String> lines) {
     this.lines = lines;
@@ -313,7 +314,7 @@ final class Parser {
           "each table once");
     }
     if (!tables.isEmpty()) {
-      QualifiedName previous = new ArrayList<>(tables.keySet()).get(tables.size() - 1);
+      QualifiedName previous = lastTable.name;
       if (name.compareTo(previous) < 0) {
         throw c.error(at, "table " + show(name) + " after table " + show(previous),
             "the tables sorted by namespace, then name");
@@ -321,6 +322,7 @@ final class Parser {
     }
     TableBuilder table = new TableBuilder(name, i + 1);
     tables.put(name, table);
+    lastTable = table;
     for (i++; i < lines.size() && !lines.get(i).isEmpty(); i++) {
       fact(cursor(i), table);
     }
@@ -531,9 +533,15 @@ final class Parser {
     if (end == start) {
       throw c.missing("the column type");
     }
-    while (end < c.text.length() && !c.text.substring(start, end).matches(".*[(\\[].*")) {
+    while (end < c.text.length() && !hasSuffix(c.text, start, end)) {
       int next = tokenEnd(c.text, end + 1);
-      String word = c.text.substring(end + 1, next).replaceFirst("[(\\[].*", "");
+      String word = c.text.substring(end + 1, next);
+      for (int i = 0; i < word.length(); i++) {
+        if (word.charAt(i) == '(' || word.charAt(i) == '[') {
+          word = word.substring(0, i);
+          break;
+        }
+      }
       if (!CONTINUATION_WORDS.contains(word)) {
         break;
       }
@@ -559,6 +567,16 @@ final class Parser {
     }
     c.pos = end;
     return type;
+  }
+
+  /** Whether the type text between {@code start} and {@code end} already has modifiers or an array suffix. */
+  private static boolean hasSuffix(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '(' || text.charAt(i) == '[') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int tokenEnd(String text, int from) {

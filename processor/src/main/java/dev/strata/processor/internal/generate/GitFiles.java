@@ -37,6 +37,27 @@ final class GitFiles {
     return result.filter(r -> r.exitCode() == 0).map(Result::out);
   }
 
+  /**
+   * The texts {@code file} had in the newest {@code limit} commits of any branch that changed it
+   * (newest first); empty when git cannot tell.
+   */
+  static List<String> historyTexts(Path file, int limit) {
+    Optional<Result> log = run(file.getParent(), "log", "--all", "--format=%H", "-n", Integer.toString(limit), "--",
+        file.getFileName().toString());
+    List<String> texts = new ArrayList<>();
+    if (log.isEmpty() || log.get().exitCode() != 0) {
+      return texts;
+    }
+    for (String commit : log.get().out().split("\n")) {
+      if (commit.isBlank()) {
+        continue;
+      }
+      run(file.getParent(), "show", commit.trim() + ":./" + file.getFileName())
+          .filter(r -> r.exitCode() == 0).ifPresent(r -> texts.add(r.out()));
+    }
+    return texts;
+  }
+
   private static Optional<Result> run(Path directory, String... args) {
     List<String> command = new ArrayList<>();
     command.add("git");

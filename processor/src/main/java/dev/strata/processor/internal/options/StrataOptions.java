@@ -26,7 +26,7 @@ import javax.lang.model.SourceVersion;
  * @param seed {@code strata.seed} (hidden, for tests): seeds the id's random suffix
  * @param amend {@code strata.amend}: fold new changes into an uncommitted head revision
  * @param empty {@code strata.empty}: write an empty revision for hand-written steps
- * @param merge {@code strata.merge}: write a merge revision joining two heads
+ * @param merge {@code strata.merge}: write a merge revision joining the heads
  * @param destructive {@code strata.destructive}: how destructive changes are reported
  */
 public record StrataOptions(

@@ -88,4 +88,36 @@ class ChainTest {
         + ") and R20261122_093000_cccc_Theirs (" + project.revisionsDir().resolve("R20261122_093000_cccc_Theirs.java")
         + ") both follow revision 20261120_093000_aaaa");
   }
+
+  @Test
+  void aCycleIsAnError() {
+    StrataProject project = new StrataProject(dir);
+    JavaFileObject a = project.writeRevision("R20261120_093000_aaaa_A",
+        Sources.revision("R20261120_093000_aaaa_A", "20261120_093000_aaaa", "\"20261121_093000_bbbb\"", ""));
+    project.writeRevision("R20261121_093000_bbbb_B",
+        Sources.revision("R20261121_093000_bbbb_B", "20261121_093000_bbbb", "\"20261120_093000_aaaa\"", ""));
+
+    Compilation compilation = project.compile(project.options(), project.withRevisions(Sources.ORDER));
+
+    assertThat(compilation).hadErrorContaining("[STRATA-204] revisions form a cycle: 20261120_093000_aaaa ->"
+        + " 20261121_093000_bbbb -> 20261120_093000_aaaa; a revision's parent must be an older revision: correct the"
+        + " parent in @Revision").inFile(a).onLine(7);
+  }
+
+  @Test
+  void aRevisionFileWithoutLiteralValuesThatJavacCannotFindIsAnError() {
+    StrataProject project = new StrataProject(dir);
+    project.writeRevision("R20261120_093000_aaaa_A", """
+        package com.acme.migrations;
+
+        @dev.strata.runtime.Revision(id = Ids.FIRST)
+        public final class R20261120_093000_aaaa_A {}
+        """);
+
+    Compilation compilation = project.compile(project.options(), List.of(Sources.ORDER));
+
+    assertThat(compilation).hadErrorContaining("[STRATA-208] cannot read the @Revision of "
+        + project.revisionsDir().resolve("R20261120_093000_aaaa_A.java") + ": the value of id at line 3 is not a"
+        + " string literal; write its values as string literals, or compile this file together with the others");
+  }
 }

@@ -67,4 +67,13 @@ class OptionsTest {
     project.compile(project.options("-Astrata.mode=chek"), List.of(Sources.ORDER));
     org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), project.fileTimes());
   }
+
+  @Test
+  void withoutFilesOnDiskTheLocationsMustBeGiven() {
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(new StrataProcessor())
+        .compile(Sources.ORDER);
+    assertThat(compilation).hadErrorContaining("[STRATA-403] cannot tell where the snapshot belongs: the entities'"
+        + " source files are not in a src/<set>/java directory on disk (first entity: com.acme.shop.Order); set"
+        + " -Astrata.snapshot=<file> and -Astrata.revisions=<source root>");
+  }
 }

@@ -160,4 +160,141 @@ class ReviewTest {
         + " orders.remark: an earlier revision already renamed it from note; the annotation can be removed")
         .inFile(order).onLine(14);
   }
+
+  /** Stand-ins for Hibernate's annotations, which the entity reader recognises by name. */
+  private static final JavaFileObject COLUMN_DEFAULT = JavaFileObjects.forSourceString(
+      "org.hibernate.annotations.ColumnDefault", """
+      package org.hibernate.annotations;
+
+      public @interface ColumnDefault {
+        String value();
+      }
+      """);
+
+  private static final JavaFileObject CHECK = JavaFileObjects.forSourceString("org.hibernate.annotations.Check", """
+      package org.hibernate.annotations;
+
+      public @interface Check {
+        String name() default "";
+        String constraints();
+      }
+      """);
+
+  private StrataProject committedWithDefault() {
+    StrataProject project = new StrataProject(dir);
+    assertThat(project.compile(project.options(), java.util.List.of(COLUMN_DEFAULT,
+        order("  @org.hibernate.annotations.ColumnDefault(\"'new'\")\n  private String note;\n")))).succeeded();
+    return project;
+  }
+
+  @Test
+  void removingADefaultWarns() {
+    StrataProject project = committedWithDefault();
+    JavaFileObject order = order("  private String note;\n");
+    Compilation compilation = project.compile(project.options(), project.withRevisions(COLUMN_DEFAULT, order));
+    assertThat(compilation).hadWarningContaining("[STRATA-504] the revision removes the default 'new' of orders.note:"
+        + " inserts that leave the column out get NULL (or fail if it is NOT NULL) from now on")
+        .inFile(order).onLine(13);
+  }
+
+  @Test
+  void aVolatileDefaultOnANewColumnOfAnExistingTableWarns() {
+    StrataProject project = committed();
+    JavaFileObject order = order("  private String note;\n"
+        + "  @org.hibernate.annotations.ColumnDefault(\"gen_random_uuid()\")\n  private java.util.UUID token;\n");
+    Compilation compilation = project.compile(project.options(), project.withRevisions(COLUMN_DEFAULT, order));
+    assertThat(compilation).hadWarningContaining("[STRATA-513] adding orders.token with the volatile default"
+        + " gen_random_uuid() rewrites the table under an ACCESS EXCLUSIVE lock; add the column without default, then"
+        + " SET DEFAULT, then backfill existing rows in batches").inFile(order).onLine(15);
+  }
+
+  @Test
+  void anIndexOnAnExistingTableNamesConcurrently() {
+    StrataProject project = committed();
+    JavaFileObject order = JavaFileObjects.forSourceString("com.acme.shop.Order", """
+        package com.acme.shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.Index;
+        import jakarta.persistence.Table;
+
+        @Entity
+        @Table(name = "orders", indexes = @Index(name = "orders_note_idx", columnList = "note"))
+        public class Order {
+          @Id
+          private Long id;
+          private String note;
+        }
+        """);
+    Compilation compilation = recompile(project, order);
+    assertThat(compilation).hadWarningContaining("[STRATA-512] creating index orders_note_idx on existing table orders"
+        + " blocks writes to it while the index is built; on a large table, use CREATE INDEX CONCURRENTLY in a"
+        + " revision with @Revision(transactional = false)").inFile(order).onLine(10);
+  }
+
+  @Test
+  void aUniqueConstraintOnAnExistingTableNamesTheSaferForm() {
+    StrataProject project = committed();
+    JavaFileObject order = order("  @Column(unique = true)\n  private String note;\n");
+    Compilation compilation = recompile(project, order);
+    assertThat(compilation).hadWarningContaining("[STRATA-516] adding unique constraint ");
+    assertThat(compilation).hadWarningContaining(" to orders locks it under ACCESS EXCLUSIVE while its index is built;"
+        + " on a large table, create the unique index CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX")
+        .inFile(order).onLine(10);
+  }
+
+  @Test
+  void aCheckOnAnExistingTableNamesNotValid() {
+    StrataProject project = committed();
+    JavaFileObject order = JavaFileObjects.forSourceString("com.acme.shop.Order", """
+        package com.acme.shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.Table;
+
+        @Entity
+        @Table(name = "orders")
+        @org.hibernate.annotations.Check(name = "orders_note_check", constraints = "note <> ''")
+        public class Order {
+          @Id
+          private Long id;
+          private String note;
+        }
+        """);
+    Compilation compilation = project.compile(project.options(), project.withRevisions(CHECK, order));
+    assertThat(compilation).hadWarningContaining("[STRATA-517] adding check orders_note_check to orders scans it under"
+        + " an ACCESS EXCLUSIVE lock; on a large table, add it NOT VALID and VALIDATE it in a later revision")
+        .inFile(order).onLine(10);
+  }
+
+  @Test
+  void aForeignKeyOnAnExistingTableNamesNotValid() {
+    StrataProject project = new StrataProject(dir);
+    assertThat(project.compile(Sources.ORDER, Sources.CUSTOMER)).succeeded();
+    JavaFileObject order = JavaFileObjects.forSourceString("com.acme.shop.Order", """
+        package com.acme.shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.ManyToOne;
+        import jakarta.persistence.Table;
+
+        @Entity
+        @Table(name = "orders")
+        public class Order {
+          @Id
+          private Long id;
+          private String note;
+          @ManyToOne
+          private Customer customer;
+        }
+        """);
+    Compilation compilation = project.compile(project.options(), project.withRevisions(order, Sources.CUSTOMER));
+    assertThat(compilation).hadWarningContaining("[STRATA-511] adding foreign key ");
+    assertThat(compilation).hadWarningContaining(" to orders locks orders and customer against writes while it checks"
+        + " every row; on large tables, add it NOT VALID and run VALIDATE CONSTRAINT in a later revision")
+        .inFile(order).onLine(10);
+  }
 }

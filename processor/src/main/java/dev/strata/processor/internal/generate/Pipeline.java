@@ -127,8 +127,9 @@ public final class Pipeline {
     Optional<Path> snapshotPath = options.snapshot().or(() -> sourceRoot.flatMap(Locations::defaultSnapshot));
     Optional<Path> revisionsRoot = options.revisions().or(() -> sourceRoot);
     if (snapshotPath.isEmpty() || revisionsRoot.isEmpty()) {
-      diagnostics.error(OptionCode.NO_DEFAULT_LOCATION, "cannot tell where the "
-          + (snapshotPath.isEmpty() ? "snapshot" : "revisions") + " belong: the entities' source files are not in a"
+      diagnostics.error(OptionCode.NO_DEFAULT_LOCATION, "cannot tell where "
+          + (snapshotPath.isEmpty() ? "the snapshot belongs" : "the revisions belong")
+          + ": the entities' source files are not in a"
           + " src/<set>/java directory on disk (first entity: " + roundEntities.get(0).getQualifiedName()
           + "); set -A" + StrataOptions.SNAPSHOT + "=<file> and -A" + StrataOptions.REVISIONS + "=<source root>");
       return;

@@ -120,6 +120,19 @@ class SecondCompileTest {
             """);
   }
 
+  @Test
+  void aNewIdNeverRepeatsACommittedOne() {
+    // The same strata.now and strata.seed draw the first revision's id again; it must be drawn anew.
+    StrataProject project = new StrataProject(dir);
+    project.compile(Sources.ORDER);
+    assertThat(project.compile(project.options(), project.withRevisions(Sources.ORDER_V2))).succeeded();
+
+    assertThat(project.revisionFiles().keySet()).containsExactly(FirstCompileTest.CLASS + ".java",
+        "R20261126_101500_0eok_DropColumnOrdersNote.java");
+    assertThat(project.compile(project.options(), project.withRevisions(Sources.ORDER_V2)))
+        .succeededWithoutWarnings();
+  }
+
   private File compiledClasses(JavaFileObject... sources) throws IOException {
     Compilation compilation = Compiler.javac().withOptions("-proc:none").compile(sources);
     assertThat(compilation).succeeded();

@@ -77,6 +77,8 @@ public final class Pipeline {
   private Optional<String> snapshotText = Optional.empty();
   private final List<Element> originating = new ArrayList<>();
   private final List<String> writtenNotes = new ArrayList<>();
+  /** The ids of the committed revisions; a new id must differ from all of them. */
+  private final Set<String> knownIds = new TreeSet<>();
 
   /** A source-tree file to write in the last round; {@code text} null means delete it. */
   private record PendingFile(Path path, String text, String what) {}
@@ -152,7 +154,10 @@ public final class Pipeline {
     if (graph.isEmpty()) {
       return;
     }
-    graph.get().all().forEach(r -> index.add(r.className()));
+    graph.get().all().forEach(r -> {
+      index.add(r.className());
+      knownIds.add(r.id());
+    });
     if (options.merge()) {
       if (graph.get().heads().size() > 1) {
         merge(graph.get(), roundEntities, snapshot, snapshotPath.get(), packageName, revisionsDir);
@@ -472,6 +477,10 @@ public final class Pipeline {
     Instant now = options.now().orElseGet(Instant::now);
     Random random = options.seed().<Random>map(Random::new).orElseGet(SecureRandom::new);
     String id = RevisionNaming.newId(now, random);
+    while (knownIds.contains(id)) {
+      // Only possible with a fixed strata.now and strata.seed, or a clock set back; draw again.
+      id = RevisionNaming.newId(now, random);
+    }
     String className = RevisionNaming.className(id, classNameFrom);
     RevisionSource.Spec spec = new RevisionSource.Spec(packageName, className, id, parents, message,
         SchemaHash.of(after), changes, sql(changes));

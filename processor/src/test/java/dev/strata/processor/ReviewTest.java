@@ -297,4 +297,56 @@ class ReviewTest {
         + " every row; on large tables, add it NOT VALID and run VALIDATE CONSTRAINT in a later revision")
         .inFile(order).onLine(10);
   }
+
+  @Test
+  void concurrentIndexesMovesIndexesOnExistingTablesIntoANonTransactionalRevision() {
+    StrataProject project = committed();
+    JavaFileObject order = JavaFileObjects.forSourceString("com.acme.shop.Order", """
+        package com.acme.shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.Index;
+        import jakarta.persistence.Table;
+
+        @Entity
+        @Table(name = "orders", indexes = @Index(name = "orders_note_idx", columnList = "note"))
+        public class Order {
+          @Id
+          private Long id;
+          private String note;
+          private String status;
+        }
+        """);
+
+    Compilation compilation = recompile(project, order, "-Astrata.now=2026-11-27T08:00:00Z",
+        "-Astrata.concurrentIndexes=true");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(project.revisionFiles().keySet()).containsExactly(FirstCompileTest.CLASS + ".java",
+        "R20261127_080000_72t7_AddColumnOrdersStatus.java",
+        "R20261127_080000_k2zz_CreateIndexOrdersNoteIdxOnOrders.java").inOrder();
+    String indexes = StrataProject.read(project.revisionsDir().resolve(
+        "R20261127_080000_k2zz_CreateIndexOrdersNoteIdxOnOrders.java"));
+    assertThat(indexes).contains("""
+         * <p>Parent: {@code 20261127_080000_72t7}.
+         *
+         * <p>The upgrade runs on PostgreSQL:
+         * <pre>
+         * create index concurrently orders_note_idx on orders (note);
+         * </pre>
+         */
+        @Revision(
+                id = "20261127_080000_k2zz",
+                parent = "20261127_080000_72t7",
+                message = "create index orders_note_idx on orders concurrently",
+        """);
+    assertThat(indexes).contains("        transactional = false\n)");
+    assertThat(indexes).contains(
+        "op.createIndexConcurrently(QualifiedName.of(\"orders\"), Index.of(\"orders_note_idx\", \"note\"));");
+    assertThat(indexes).contains(
+        "op.dropIndexConcurrently(QualifiedName.of(\"orders\"), Index.of(\"orders_note_idx\", \"note\"));");
+    assertThat(StrataProject.read(project.snapshot())).contains("head 20261127_080000_k2zz\n");
+    assertThat(recompile(project, order)).succeededWithoutWarnings();
+  }
 }

@@ -32,10 +32,16 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
   static final ClassName OPTIONAL = ClassName.get(Optional.class);
 
   private final String op;
+  private final boolean concurrentIndexes;
 
-  /** @param op the name of the {@code Operations} parameter */
-  ChangeRenderer(String op) {
+  /**
+   * @param op the name of the {@code Operations} parameter
+   * @param concurrentIndexes whether indexes are created and dropped {@code CONCURRENTLY} (in a
+   *     non-transactional revision)
+   */
+  ChangeRenderer(String op, boolean concurrentIndexes) {
     this.op = op;
+    this.concurrentIndexes = concurrentIndexes;
   }
 
   private CodeBlock call(String method, CodeBlock... args) {
@@ -142,11 +148,11 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
   }
 
   @Override public CodeBlock createIndex(Change.CreateIndex c) {
-    return call("createIndex", name(c.table()), index(c.index()));
+    return call(concurrentIndexes ? "createIndexConcurrently" : "createIndex", name(c.table()), index(c.index()));
   }
 
   @Override public CodeBlock dropIndex(Change.DropIndex c) {
-    return call("dropIndex", name(c.table()), index(c.index()));
+    return call(concurrentIndexes ? "dropIndexConcurrently" : "dropIndex", name(c.table()), index(c.index()));
   }
 
   @Override public CodeBlock createSequence(Change.CreateSequence c) {

@@ -77,6 +77,10 @@ public final class Pipeline {
   private Optional<String> snapshotText = Optional.empty();
   private final List<Element> originating = new ArrayList<>();
   private final List<String> writtenNotes = new ArrayList<>();
+  /** Draws the random part of revision ids; one per compile, so two revisions of one compile differ. */
+  private Random random;
+  /** The id of the revision generated last in this compile. */
+  private Optional<String> lastGeneratedId = Optional.empty();
   /** The ids of the committed revisions; a new id must differ from all of them. */
   private final Set<String> knownIds = new TreeSet<>();
 
@@ -229,14 +233,8 @@ public final class Pipeline {
         return;
       }
     }
-    ReviewWarnings.review(changes, diagnostics, options.destructive() == StrataOptions.Destructive.ERROR,
-        model.tableOrigins(), model.columnOrigins());
-    if (diagnostics.hasErrors()) {
-      return;
-    }
-    String message = options.message().orElseGet(() -> ChangeDescription.message(changes));
-    newRevision(changes, current, model.schema(), entityNames, parentsOf(head), message, message, packageName,
-        revisionsDir, snapshotPath.get());
+    generateRevisions(changes, current, model, entityNames, parentsOf(head), packageName, revisionsDir,
+        snapshotPath.get());
   }
 
   private static List<String> parentsOf(Optional<RevisionInfo> head) {
@@ -448,7 +446,7 @@ public final class Pipeline {
     String message = options.message().orElseGet(() -> ChangeDescription.message(changes));
     int dot = head.className().lastIndexOf('.');
     RevisionSource.Spec spec = new RevisionSource.Spec(dot < 0 ? "" : head.className().substring(0, dot),
-        head.simpleName(), head.id(), head.parents(), message, SchemaHash.of(after), changes, sql(changes));
+        head.simpleName(), head.id(), head.parents(), message, SchemaHash.of(after), changes, sql(changes), true);
     String source = RevisionSource.build(spec).toString();
     String snapshot = SnapshotWriter.write(new Snapshot(Optional.of(head.id()), entityNames, after));
     boolean inThisCompile = head.element().flatMap(locations::sourceFile).isPresent();
@@ -467,36 +465,111 @@ public final class Pipeline {
   }
 
   /** Generates a revision on top of {@code head}: the Filer copy now, the source-tree files in the last round. */
-  private void newRevision(List<Change> changes, Schema current, Schema desired, List<String> entityNames,
+  private Optional<String> newRevision(List<Change> changes, Schema current, Schema desired, List<String> entityNames,
       List<String> parents, String message, String classNameFrom, String packageName, Path revisionsDir,
       Path snapshotPath) {
+    return newRevision(changes, current, desired, entityNames, parents, message, classNameFrom, packageName,
+        revisionsDir, snapshotPath, true);
+  }
+
+  /**
+   * Generates one revision; returns its id, or empty when it could not be generated. A
+   * non-{@code transactional} revision creates its indexes concurrently.
+   */
+  private Optional<String> newRevision(List<Change> changes, Schema current, Schema desired,
+      List<String> entityNames, List<String> parents, String message, String classNameFrom, String packageName,
+      Path revisionsDir, Path snapshotPath, boolean transactional) {
     Schema after = Change.applyAll(current, changes);
     if (!after.equals(desired)) {
       throw new IllegalStateException("the diff does not lead to the entities' schema");
     }
     Instant now = options.now().orElseGet(Instant::now);
-    Random random = options.seed().<Random>map(Random::new).orElseGet(SecureRandom::new);
+    if (random == null) {
+      random = options.seed().<Random>map(Random::new).orElseGet(SecureRandom::new);
+    }
     String id = RevisionNaming.newId(now, random);
-    while (knownIds.contains(id)) {
-      // Only possible with a fixed strata.now and strata.seed, or a clock set back; draw again.
+    int draws = 0;
+    // A fixed strata.now and strata.seed or a clock set back can repeat an id. A second revision of
+    // this compile must also sort after the first, as a child sorts after its parent.
+    while (knownIds.contains(id) || lastGeneratedId.map(id::compareTo).orElse(1) <= 0) {
+      if (++draws > 1000) {
+        now = now.plusSeconds(1);
+      }
       id = RevisionNaming.newId(now, random);
     }
+    knownIds.add(id);
+    lastGeneratedId = Optional.of(id);
     String className = RevisionNaming.className(id, classNameFrom);
     RevisionSource.Spec spec = new RevisionSource.Spec(packageName, className, id, parents, message,
-        SchemaHash.of(after), changes, sql(changes));
+        SchemaHash.of(after), changes, sql(changes, transactional), transactional);
     String source = RevisionSource.build(spec).toString();
     String snapshot = SnapshotWriter.write(new Snapshot(Optional.of(id), entityNames, after));
 
     if (!writeGeneratedSource(spec.qualifiedName(), source)) {
-      return;
+      return Optional.empty();
     }
     Path revisionFile = revisionsDir.resolve(className + ".java");
     pending.add(new PendingFile(revisionFile, source, "revision " + spec.qualifiedName()));
+    pending.removeIf(p -> p.path().equals(snapshotPath));
     pending.add(new PendingFile(snapshotPath, snapshot, "the snapshot"));
     writtenNotes.add("wrote revision " + className + " (" + message + ") to " + revisionFile
         + " and the snapshot to " + snapshotPath + "; review both and commit them together");
     index.add(spec.qualifiedName());
     snapshotText = Optional.of(snapshot);
+    return Optional.of(id);
+  }
+
+  /**
+   * With {@code strata.concurrentIndexes}, indexes created on tables that exist before the revision
+   * move into a second, non-transactional revision that creates them {@code CONCURRENTLY} (writes
+   * go on while they are built); the first revision holds the other changes. Indexes only move when
+   * the changes still apply in that order.
+   */
+  private void generateRevisions(List<Change> changes, Schema current, EntityModel model, List<String> entityNames,
+      List<String> parents, String packageName, Path revisionsDir, Path snapshotPath) {
+    List<Change> concurrent = new ArrayList<>();
+    List<Change> rest = new ArrayList<>();
+    for (Change change : changes) {
+      boolean moves = options.concurrentIndexes() && change instanceof Change.CreateIndex create
+          && current.table(create.table()).isPresent();
+      (moves ? concurrent : rest).add(change);
+    }
+    Optional<Schema> middle = Optional.empty();
+    if (!concurrent.isEmpty()) {
+      try {
+        Schema mid = Change.applyAll(current, rest);
+        if (Change.applyAll(mid, concurrent).equals(model.schema())) {
+          middle = Optional.of(mid);
+        }
+      } catch (IllegalStateException e) {
+        middle = Optional.empty();
+      }
+    }
+    ReviewWarnings.review(middle.isPresent() ? rest : changes, diagnostics,
+        options.destructive() == StrataOptions.Destructive.ERROR, model.tableOrigins(), model.columnOrigins());
+    if (diagnostics.hasErrors()) {
+      return;
+    }
+    if (middle.isEmpty()) {
+      String message = options.message().orElseGet(() -> ChangeDescription.message(changes));
+      newRevision(changes, current, model.schema(), entityNames, parents, message, message, packageName,
+          revisionsDir, snapshotPath);
+      return;
+    }
+    List<String> indexParents = parents;
+    if (!rest.isEmpty()) {
+      String message = options.message().orElseGet(() -> ChangeDescription.message(rest));
+      Optional<String> first = newRevision(rest, current, middle.get(), entityNames, parents, message, message,
+          packageName, revisionsDir, snapshotPath);
+      if (first.isEmpty()) {
+        return;
+      }
+      indexParents = List.of(first.get());
+    }
+    String message = options.message().map(m -> m + " (indexes built concurrently)")
+        .orElseGet(() -> ChangeDescription.message(concurrent) + " concurrently");
+    newRevision(concurrent, middle.get(), model.schema(), entityNames, indexParents, message, message, packageName,
+        revisionsDir, snapshotPath, false);
   }
 
   /**
@@ -521,9 +594,18 @@ public final class Pipeline {
   }
 
   private static List<String> sql(List<Change> changes) {
+    return sql(changes, true);
+  }
+
+  /** The upgrade's SQL as the runtime's dialect renders it, for the revision's Javadoc. */
+  private static List<String> sql(List<Change> changes, boolean transactional) {
     List<String> statements = new ArrayList<>();
     for (Change change : changes) {
-      statements.addAll(change.accept(PostgresDialect.INSTANCE));
+      if (!transactional && change instanceof Change.CreateIndex create) {
+        statements.addAll(PostgresDialect.INSTANCE.createIndexConcurrently(create));
+      } else {
+        statements.addAll(change.accept(PostgresDialect.INSTANCE));
+      }
     }
     return statements;
   }

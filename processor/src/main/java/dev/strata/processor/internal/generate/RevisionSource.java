@@ -29,9 +29,11 @@ final class RevisionSource {
    * What goes into a revision.
    *
    * @param upgradeSql the SQL statements of the upgrade, for the Javadoc; empty to leave it out
+   * @param transactional false for a revision that creates (and drops) its indexes concurrently,
+   *     outside a transaction
    */
   record Spec(String packageName, String className, String id, List<String> parents, String message,
-      String snapshotHash, List<Change> upgrade, List<String> upgradeSql) {
+      String snapshotHash, List<Change> upgrade, List<String> upgradeSql, boolean transactional) {
     Spec {
       Objects.requireNonNull(packageName, "packageName");
       Objects.requireNonNull(className, "className");
@@ -59,8 +61,11 @@ final class RevisionSource {
       revision.addMember("parent", "$S", parent);
     }
     revision.addMember("message", "$S", spec.message()).addMember("snapshot", "$S", spec.snapshotHash());
+    if (!spec.transactional()) {
+      revision.addMember("transactional", "$L", false);
+    }
 
-    ChangeRenderer renderer = new ChangeRenderer(OP);
+    ChangeRenderer renderer = new ChangeRenderer(OP, !spec.transactional());
     MethodSpec.Builder upgrade = migrationMethod("upgrade");
     MethodSpec.Builder downgrade = migrationMethod("downgrade");
     if (spec.upgrade().isEmpty()) {

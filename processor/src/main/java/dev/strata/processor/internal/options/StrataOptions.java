@@ -28,6 +28,8 @@ import javax.lang.model.SourceVersion;
  * @param empty {@code strata.empty}: write an empty revision for hand-written steps
  * @param merge {@code strata.merge}: write a merge revision joining the heads
  * @param destructive {@code strata.destructive}: how destructive changes are reported
+ * @param concurrentIndexes {@code strata.concurrentIndexes}: create indexes on existing tables
+ *     concurrently, in a separate non-transactional revision
  */
 public record StrataOptions(
     Optional<Path> snapshot,
@@ -40,7 +42,8 @@ public record StrataOptions(
     boolean amend,
     boolean empty,
     boolean merge,
-    Destructive destructive) {
+    Destructive destructive,
+    boolean concurrentIndexes) {
 
   public static final String SNAPSHOT = "strata.snapshot";
   public static final String REVISIONS = "strata.revisions";
@@ -53,10 +56,12 @@ public record StrataOptions(
   public static final String EMPTY = "strata.empty";
   public static final String MERGE = "strata.merge";
   public static final String DESTRUCTIVE = "strata.destructive";
+  public static final String CONCURRENT_INDEXES = "strata.concurrentIndexes";
 
   /** Every option this class reads, for {@code Processor.getSupportedOptions()}. */
   public static final Set<String> NAMES =
-      Set.of(SNAPSHOT, REVISIONS, PACKAGE, MODE, MESSAGE, NOW, SEED, AMEND, EMPTY, MERGE, DESTRUCTIVE);
+      Set.of(SNAPSHOT, REVISIONS, PACKAGE, MODE, MESSAGE, NOW, SEED, AMEND, EMPTY, MERGE, DESTRUCTIVE,
+          CONCURRENT_INDEXES);
 
   /** {@code strata.mode}. */
   public enum Mode {
@@ -90,7 +95,8 @@ public record StrataOptions(
         p.bool(AMEND),
         p.bool(EMPTY),
         p.bool(MERGE),
-        p.choice(DESTRUCTIVE, Destructive.class, Destructive.WARN));
+        p.choice(DESTRUCTIVE, Destructive.class, Destructive.WARN),
+        p.bool(CONCURRENT_INDEXES));
     if (parsed.empty() && parsed.message().isEmpty()) {
       diagnostics.error(OptionCode.CONFLICT, "option " + EMPTY + "=true needs " + MESSAGE
           + " to say what the empty revision is for; add -A" + MESSAGE + "=\"...\"");

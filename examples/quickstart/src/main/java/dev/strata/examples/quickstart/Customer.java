@@ -24,6 +24,9 @@ public class Customer {
 
   private Instant createdAt;
 
+  @Column(length = 32)
+  private String phone;
+
   protected Customer() {}
 
   public Customer(String name, String email) {

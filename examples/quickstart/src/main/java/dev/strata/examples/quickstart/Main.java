@@ -23,6 +23,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // Strata logs through System.Logger (java.util.logging here): one line per record.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
+    }
     if (args.length == 0) {
       try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
         System.out.println("Started an embedded PostgreSQL on port " + postgres.getPort());

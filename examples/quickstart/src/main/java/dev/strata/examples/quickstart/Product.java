@@ -22,7 +22,7 @@ public class Product {
   @Column(nullable = false)
   private String name;
 
-  @Column(precision = 10, scale = 2)
+  @Column(precision = 12, scale = 2)
   private BigDecimal price;
 
   protected Product() {}

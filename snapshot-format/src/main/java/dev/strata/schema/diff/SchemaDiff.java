@@ -55,12 +55,14 @@ import java.util.function.Predicate;
  * re-added only once the column has its old name back. Dropping before renaming also frees a name
  * for a table or column that is renamed into it.
  *
- * <p>Renames come only from {@link Renames} hints. A hint {@code new <- old} is used when {@code old}
- * exists now and {@code new} is wanted, in the same namespace, and no other hint renames from
- * {@code old}; when {@code new} already exists now, it is used only if {@code old} is not wanted
- * under its own name any more (or another hint renames into it). Other hints are stale (the rename
- * happened in an earlier revision) and are ignored; without a hint, a different name is a drop and
- * an add.
+ * <p>Renames come only from {@link Renames} hints. A hint {@code new <- old} can apply when
+ * {@code old} exists now and {@code new} is wanted, in the same namespace, and no other hint renames
+ * from {@code old}. It applies when {@code new} does not exist now; or when {@code old} is not wanted
+ * any more (one table dropped and another renamed into its name); or when another applied hint renames
+ * the present {@code new} away (a chain {@code a -> b -> c}) or renames something else into
+ * {@code old}; or when it is part of a cycle of hints (a swap), which is applied as a whole. Other
+ * hints are stale: the rename happened in an earlier revision and the names are in use again. They are
+ * ignored. Without a hint, a different name is a drop and an add.
  */
 public final class SchemaDiff {
   private SchemaDiff() {}
@@ -95,21 +97,38 @@ public final class SchemaDiff {
       Predicate<Map.Entry<N, N>> allowed) {
     Map<N, Integer> claims = new HashMap<>();
     hints.values().forEach(old -> claims.merge(old, 1, Integer::sum));
-    TreeMap<N, N> effective = new TreeMap<>();
+    TreeMap<N, N> candidates = new TreeMap<>();
     hints.forEach((newName, oldName) -> {
       if (now.contains(oldName) && wanted.contains(newName) && !oldName.equals(newName)
           && claims.get(oldName) == 1 && allowed.test(Map.entry(newName, oldName))) {
-        effective.put(newName, oldName);
+        candidates.put(newName, oldName);
       }
     });
+    TreeMap<N, N> effective = new TreeMap<>();
+    // A cycle (a swap, a rotation) cannot be told from one already applied; it is applied as a whole.
+    for (N start : candidates.keySet()) {
+      List<N> path = new ArrayList<>();
+      N at = start;
+      while (at != null && !path.contains(at)) {
+        path.add(at);
+        at = candidates.get(candidates.get(at)) != null ? candidates.get(at) : null;
+      }
+      if (start.equals(at)) {
+        path.forEach(n -> effective.put(n, candidates.get(n)));
+      }
+    }
+    // Otherwise a hint applies when its target is free, when its old name is not wanted any more, or
+    // when an applied hint frees its target (a chain a -> b -> c) or takes over its old name. This is
+    // the least such set: stale hints whose names are all in use again do not vouch for each other.
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Map.Entry<N, N> hint : new ArrayList<>(effective.entrySet())) {
+      for (Map.Entry<N, N> hint : candidates.entrySet()) {
         N newName = hint.getKey();
         N oldName = hint.getValue();
-        if (now.contains(newName) && wanted.contains(oldName) && !effective.containsKey(oldName)) {
-          effective.remove(newName);
+        if (!effective.containsKey(newName) && (!now.contains(newName) || !wanted.contains(oldName)
+            || effective.containsValue(newName) || effective.containsKey(oldName))) {
+          effective.put(newName, oldName);
           changed = true;
         }
       }

@@ -301,6 +301,26 @@ class SchemaDiffTest {
   }
 
   @Test
+  void aChainOfColumnRenamesShiftsFromTheEndAndANewColumnMayTakeTheFirstName() {
+    Column x = Column.of("x", "integer");
+    Column y = Column.of("y", "text");
+    Column newX = Column.of("x", "uuid");
+    Renames hints = new Renames(Map.of(), Map.of(A, Map.of("y", "x", "z", "y")));
+    assertDiff(schema(a(x, y)), schema(a(x.withName("y"), y.withName("z"), newX)), hints,
+        new RenameColumn(A, "y", "z"),
+        new RenameColumn(A, "x", "y"),
+        new AddColumn(A, newX));
+  }
+
+  @Test
+  void theSameChainOnceAppliedIsStale() {
+    Schema after = schema(a(Column.of("y", "integer"), Column.of("z", "text"), Column.of("x", "uuid")));
+    Renames hints = new Renames(Map.of(), Map.of(A, Map.of("y", "x", "z", "y")));
+    assertEquals(Renames.NONE, SchemaDiff.effectiveRenames(after, after, hints));
+    assertEquals(List.of(), SchemaDiff.diff(after, after, hints));
+  }
+
+  @Test
   void aColumnRenamedOverADroppedOneDropsItFirst() {
     Column old = Column.of("old", "text");
     Column gone = Column.of("name", "varchar(10)");

@@ -67,6 +67,11 @@ public final class RandomSchemas {
       "timestamptz(6)", "uuid", "bytea", "jsonb", "double precision", "real", "integer[]", "varchar(255)[]",
       "interval day to second(3)", "bit varying(8)");
   private static final List<String> INTEGER_TYPES = List.of("integer", "bigint", "smallint");
+  /** Types PostgreSQL converts into each other with a plain cast, so a type change works on data. */
+  private static final List<List<String>> CASTABLE_FAMILIES = List.of(
+      List.of("smallint", "integer", "bigint", "numeric(38,2)", "numeric(10,0)", "real", "double precision"),
+      List.of("text", "varchar(255)", "varchar(16)", "char(1)"),
+      List.of("date", "timestamp(6)", "timestamptz(6)"));
 
   private static final List<String> ANY_TABLE_NAMES = List.of("customer", "invoice", "line_item", "order", "Person",
       "tag", "my table", "group", "a.b", "ünï", "q\"uote");
@@ -84,6 +89,11 @@ public final class RandomSchemas {
   private final Random random;
   private final Profile profile;
   private Set<String> relationNames = new HashSet<>();
+  /**
+   * Column names taken during one evolution (for PostgreSQL): a column dropped and another of the same
+   * name added would be one column whose type changes, which data may not survive.
+   */
+  private Set<String> columnNames = new HashSet<>();
 
   public RandomSchemas(long seed) {
     this(seed, Profile.ANY);
@@ -102,6 +112,7 @@ public final class RandomSchemas {
   /** A random schema of up to 6 tables. */
   public Schema schema() {
     relationNames = new HashSet<>();
+    columnNames = new HashSet<>();
     Schema schema = Schema.EMPTY;
     if (random.nextInt(3) == 0) {
       schema = addNamespace(schema);
@@ -124,6 +135,8 @@ public final class RandomSchemas {
   /** {@code from} after 1 to 8 random edits. */
   public Evolution evolve(Schema from) {
     relationNames = relationNames(from);
+    columnNames = new HashSet<>();
+    from.tables().forEach(t -> t.columns().forEach(c -> columnNames.add(c.name())));
     Tracker tracker = new Tracker(from);
     Schema schema = from;
     int edits = 1 + random.nextInt(8);
@@ -270,6 +283,10 @@ public final class RandomSchemas {
       return schema;
     }
     List<String> names = someColumns(table, 2 + random.nextInt(2));
+    Map<String, String> origins = tracker.columns.getOrDefault(table.name(), Map.of());
+    if (profile == Profile.POSTGRES && !origins.keySet().containsAll(names)) {
+      return schema; // a new column must not take an old column's name (see renameIntoDroppedName)
+    }
     String temporary = columnName(table);
     Schema result = new Change.RenameColumn(table.name(), names.get(0), temporary).applyTo(schema);
     tracker.renameColumn(table.name(), names.get(0), temporary);
@@ -289,8 +306,14 @@ public final class RandomSchemas {
 
   /** A table or column is dropped and another renamed to its name. */
   private Schema renameIntoDroppedName(Schema schema, Table table, Tracker tracker) {
+    // For PostgreSQL, what is renamed into the dropped name must have existed before this evolution:
+    // a new column under an old column's name is, to any diff, that column with a new type.
+    Map<String, String> origins = tracker.columns.getOrDefault(table.name(), Map.of());
     if (random.nextBoolean() && table.columns().size() >= 2) {
       List<String> names = someColumns(table, 2);
+      if (profile == Profile.POSTGRES && !origins.containsKey(names.get(1))) {
+        return schema;
+      }
       Table edited = withoutColumnUses(table, names.get(0));
       tracker.columns.getOrDefault(table.name(), new HashMap<>()).remove(names.get(0));
       Schema result = repair(schema.withTable(edited));
@@ -304,6 +327,9 @@ public final class RandomSchemas {
       tracker.renameColumn(table.name(), names.get(1), names.get(0));
       return profile == Profile.POSTGRES ? result.withTable(result.table(table.name()).orElseThrow()
           .withChecks(List.of())) : result;
+    }
+    if (profile == Profile.POSTGRES && !tracker.tables.containsKey(table.name())) {
+      return schema;
     }
     for (Table other : schema.tables()) {
       if (!other.name().equals(table.name()) && other.name().namespace().equals(table.name().namespace())) {
@@ -345,7 +371,7 @@ public final class RandomSchemas {
       } else {
         name = fresh("c", false);
       }
-      if (table.column(name).isEmpty()) {
+      if (table.column(name).isEmpty() && (profile == Profile.ANY || columnNames.add(name))) {
         return name;
       }
     }
@@ -406,7 +432,7 @@ public final class RandomSchemas {
     Column changed = column;
     switch (random.nextInt(5)) {
       case 0: {
-        SqlType type = SqlType.parse(pick(TYPES));
+        SqlType type = SqlType.parse(pick(typeChoices(column.type())));
         changed = new Column(column.name(), type, column.nullable(),
             column.defaultValue().map(d -> defaultFor(type)),
             INTEGER_TYPES.contains(type.sql()) ? column.identity() : Optional.empty(), column.comment());
@@ -438,11 +464,27 @@ public final class RandomSchemas {
     return repair(schema.withTable(table.mapColumn(column.name(), c -> result)));
   }
 
+  /** The types a column of type {@code type} may change to. */
+  private List<String> typeChoices(SqlType type) {
+    if (profile == Profile.ANY) {
+      return TYPES;
+    }
+    for (List<String> family : CASTABLE_FAMILIES) {
+      if (family.contains(type.sql())) {
+        return family;
+      }
+    }
+    return List.of(type.sql());
+  }
+
   private Table primaryKey(Table table) {
-    if (table.columns().isEmpty() || random.nextInt(5) == 0) {
+    List<String> columns = keyColumns(table, 1 + random.nextInt(2));
+    if (columns.isEmpty() || random.nextInt(5) == 0) {
       return table.withPrimaryKey(Optional.empty());
     }
-    List<String> columns = someColumns(table, 1 + random.nextInt(2));
+    if (profile == Profile.POSTGRES && duplicatesAKey(table.withPrimaryKey(Optional.empty()), columns)) {
+      return table;
+    }
     Table keyed = table;
     for (String column : columns) {
       keyed = keyed.mapColumn(column, c -> c.withNullable(false));
@@ -457,14 +499,36 @@ public final class RandomSchemas {
     if (!all.isEmpty() && random.nextInt(3) == 0) {
       all.remove(random.nextInt(all.size()));
     } else if (!table.columns().isEmpty()) {
+      List<String> columns = keyColumns(table, 1 + random.nextInt(2));
+      if (columns.isEmpty() || profile == Profile.POSTGRES && duplicatesAKey(table, columns)) {
+        return table;
+      }
       if (!all.isEmpty() && random.nextBoolean()) {
         UniqueConstraint old = all.remove(random.nextInt(all.size()));
-        all.add(new UniqueConstraint(old.name(), someColumns(table, 1 + random.nextInt(2))));
+        all.add(new UniqueConstraint(old.name(), columns));
       } else {
-        all.add(new UniqueConstraint(constraintName(table, "uk"), someColumns(table, 1 + random.nextInt(2))));
+        all.add(new UniqueConstraint(constraintName(table, "uk"), columns));
       }
     }
     return table.withUniqueConstraints(all);
+  }
+
+  /**
+   * Whether a unique constraint on {@code columns} would repeat the primary key or another unique
+   * constraint: PostgreSQL's CREATE TABLE silently keeps only one of two such constraints.
+   */
+  private static boolean duplicatesAKey(Table table, List<String> columns) {
+    Set<String> set = new HashSet<>(columns);
+    return table.primaryKey().map(pk -> new HashSet<>(pk.columns()).equals(set)).orElse(false)
+        || table.uniqueConstraints().stream().anyMatch(u -> new HashSet<>(u.columns()).equals(set));
+  }
+
+  /** Up to {@code count} columns that can be in a key (for PostgreSQL: not arrays). */
+  private List<String> keyColumns(Table table, int count) {
+    List<String> names = new ArrayList<>(table.columns().stream()
+        .filter(c -> profile == Profile.ANY || !c.type().array()).map(Column::name).toList());
+    java.util.Collections.shuffle(names, random);
+    return List.copyOf(names.subList(0, Math.min(count, names.size())));
   }
 
   private Table indexes(Table table) {
@@ -571,6 +635,11 @@ public final class RandomSchemas {
     return schema.withSequence(new Sequence(name, 1 + random.nextInt(100), random.nextBoolean() ? 50 : 1));
   }
 
+  /** A start that PostgreSQL accepts with this increment: a descending sequence starts at -1 or below. */
+  private static long startFor(long start, long increment) {
+    return increment < 0 ? -Math.abs(start) - 1 : Math.abs(start) + 1;
+  }
+
   private Schema changeSequence(Schema schema) {
     if (schema.sequences().isEmpty()) {
       return addSequence(schema);
@@ -579,8 +648,11 @@ public final class RandomSchemas {
     if (random.nextBoolean()) {
       return schema.withoutSequence(sequence.name());
     }
-    return schema.withSequence(new Sequence(sequence.name(), sequence.start() + random.nextInt(3),
-        pick(List.of(1L, 50L, -1L, 10L))));
+    // Descending sequences only in ANY: turning a sequence around also needs new MINVALUE/MAXVALUE
+    // bounds, which the model does not hold (Hibernate creates ascending sequences only).
+    long increment = pick(profile == Profile.ANY ? List.of(1L, 50L, -1L, 10L) : List.of(1L, 50L, 10L));
+    return schema.withSequence(new Sequence(sequence.name(),
+        startFor(sequence.start() + random.nextInt(3), increment), increment));
   }
 
   /**

@@ -126,6 +126,24 @@ public final class RevisionGraph {
   }
 
   /**
+   * The schema hash {@code revision} records, which is the hash of the snapshot after it. A
+   * hand-written revision that changes no managed object records none ({@code snapshot = ""}); then
+   * its first parent's counts. Empty when no revision up the chain records one.
+   */
+  public Optional<String> recordedHash(RevisionInfo revision) {
+    RevisionInfo at = revision;
+    Set<String> seen = new HashSet<>();
+    while (at.snapshot().isEmpty() && !at.parents().isEmpty() && seen.add(at.id())) {
+      RevisionInfo parent = byId.get(at.parents().get(0));
+      if (parent == null) {
+        return Optional.empty();
+      }
+      at = parent;
+    }
+    return at.snapshot().isEmpty() ? Optional.empty() : Optional.of(at.snapshot());
+  }
+
+  /**
    * Reports {@link ChainCode#MULTIPLE_HEADS} when there are several heads, naming the two newest
    * and how to resolve it; returns the head (empty for no revisions) when there is one.
    */

@@ -67,13 +67,20 @@ final class Mapper {
    *
    * @param entity the entity whose table it is
    * @param forceNullable columns are nullable whatever the mapping says (single-table subclasses)
+   * @param inCollection the attributes are those of an element collection's embeddable element: every
+   *     column they map is reported to the caller's key list, which becomes the element's columns
    */
   record Target(TableBuilder table, EntityInfo entity, boolean forceNullable, String path,
-      Map<String, AnnotationMirror> overrides, boolean inEmbeddable, boolean inId) {
+      Map<String, AnnotationMirror> overrides, boolean inEmbeddable, boolean inId, boolean inCollection) {
 
     static Target of(TableBuilder table, EntityInfo entity, boolean forceNullable,
         Map<String, AnnotationMirror> overrides) {
-      return new Target(table, entity, forceNullable, "", overrides, false, false);
+      return new Target(table, entity, forceNullable, "", overrides, false, false, false);
+    }
+
+    /** Whether the columns mapped through this target are reported to the key list. */
+    boolean collects(boolean id) {
+      return id || inCollection;
     }
   }
 
@@ -93,7 +100,7 @@ final class Mapper {
       Jpa.JOIN_COLUMNS, Jpa.CONVERT);
 
   /** Annotations whose mapping Strata does not read yet: an error rather than a wrong schema. */
-  private static final List<String> NOT_YET = List.of(Jpa.ELEMENT_COLLECTION, Jpa.CONVERT, Jpa.CONVERTS,
+  private static final List<String> NOT_YET = List.of(Jpa.CONVERT, Jpa.CONVERTS,
       Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.ACCESS);
 
   final Elements elements;
@@ -113,6 +120,7 @@ final class Mapper {
   /** A scratch mapping that only needs an entity's key and basic columns (to resolve references). */
   final boolean keysOnly;
   final Relations relations;
+  final ElementCollections collections;
   /** Deferred work: columns that go into other entities' tables, once every table exists. */
   final List<Runnable> afterAll = new ArrayList<>();
 
@@ -132,6 +140,7 @@ final class Mapper {
     this.ann = new Annotations(elements);
     this.keysOnly = keysOnly;
     this.relations = new Relations(this, resolving);
+    this.collections = new ElementCollections(this);
   }
 
   // ---- entities --------------------------------------------------------------------------------------
@@ -413,8 +422,21 @@ final class Mapper {
       return;
     }
     if (ann.has(e, Jpa.ONE_TO_MANY) || ann.has(e, Jpa.MANY_TO_MANY)) {
+      if (target.inCollection()) {
+        AnnotationMirror relation = ann.find(e, Jpa.ONE_TO_MANY).or(() -> ann.find(e, Jpa.MANY_TO_MANY)).get();
+        diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, simple(relation) + " on " + a.describe() + ": "
+            + Elements2.simpleName(a.declaringType()) + " is the element of an element collection, and JPA allows "
+            + "no to-many relationship there; map the collection as an entity with @OneToMany", e, relation);
+        return;
+      }
       if (!keysOnly) {
         relations.toMany(a, target);
+      }
+      return;
+    }
+    if (ann.has(e, Jpa.ELEMENT_COLLECTION)) {
+      if (!keysOnly) {
+        collections.map(a, target);
       }
       return;
     }
@@ -449,7 +471,7 @@ final class Mapper {
       }
     }
     ColumnDef finalDef = new ColumnDef(c, def.physical(), def.readOnly(), def.unique(), def.check());
-    if (addColumn(target, a, finalDef) && id) {
+    if (addColumn(target, a, finalDef) && target.collects(id)) {
       key.add(new KeyPart(target.path() + a.name(), c.name()));
     }
   }
@@ -478,7 +500,7 @@ final class Mapper {
       }
     });
     Target inner = new Target(target.table(), target.entity(), target.forceNullable(), target.path() + prefix,
-        overrides, true, target.inId() || asId);
+        overrides, true, target.inId() || asId, target.inCollection());
     for (Attribute attribute : attributes(embeddable, target.entity().access)) {
       mapAttribute(attribute, inner, key);
     }
@@ -585,7 +607,7 @@ final class Mapper {
     }
     Column column = new Column(physical.database(), sqlType.get(), nullable, defaultValue, Optional.empty(),
         comment);
-    Optional<String> check = enumCheck(a, column.name(), basic);
+    Optional<String> check = enumCheck(a.type(), column.name(), basic);
     List<String> checks = new ArrayList<>();
     check.ifPresent(checks::add);
     columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(ann.string(k, "constraint"))));
@@ -741,8 +763,7 @@ final class Mapper {
    * The check Hibernate writes for an enum column ({@code EnumJavaType.getCheckCondition}): the range
    * of ordinals, or the list of names.
    */
-  private Optional<String> enumCheck(Attribute a, String column, BasicType basic) {
-    TypeMirror type = a.type();
+  Optional<String> enumCheck(TypeMirror type, String column, BasicType basic) {
     if (type.getKind() != TypeKind.DECLARED || types.asElement(type).getKind() != ElementKind.ENUM) {
       return Optional.empty();
     }

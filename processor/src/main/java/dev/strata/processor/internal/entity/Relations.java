@@ -5,6 +5,8 @@ import dev.strata.processor.internal.entity.Mapper.EntityInfo;
 import dev.strata.processor.internal.entity.Mapper.KeyColumn;
 import dev.strata.processor.internal.entity.Mapper.KeyPart;
 import dev.strata.processor.internal.entity.Mapper.Target;
+import dev.strata.processor.internal.mapping.BasicType;
+import dev.strata.processor.internal.mapping.JdbcKind;
 import dev.strata.processor.internal.mapping.Name;
 import dev.strata.processor.internal.mapping.PostgresNames;
 import dev.strata.schema.CheckConstraint;
@@ -108,7 +110,7 @@ final class Relations {
   };
 
   /** The entity a relationship points at: {@code targetEntity}, else the attribute's (element) type. */
-  private Optional<EntityInfo> targetEntity(Attribute a, AnnotationMirror relation, TypeMirror declared) {
+  Optional<EntityInfo> targetEntity(Attribute a, AnnotationMirror relation, TypeMirror declared) {
     TypeMirror type = ann.explicitValue(relation, "targetEntity").map(v -> (TypeMirror) v.getValue()).orElse(declared);
     if (type == null || type.getKind() != TypeKind.DECLARED || !ann.has(m.types.asElement(type), Jpa.ENTITY)) {
       diagnostics.error(MappingCode.INVALID_REFERENCE, EntityReader.simple(relation) + " on " + a.describe()
@@ -122,7 +124,7 @@ final class Relations {
   // ---- to-one --------------------------------------------------------------------------------------
 
   /** A join column resolved: its name, the column it references, and its own annotation if any. */
-  private record Join(Name physical, KeyColumn referenced, Optional<AnnotationMirror> annotation) {}
+  record Join(Name physical, KeyColumn referenced, Optional<AnnotationMirror> annotation) {}
 
   /**
    * The owning side of {@code @ManyToOne}/{@code @OneToOne}: join columns named
@@ -179,7 +181,7 @@ final class Relations {
       unique |= join.annotation().map(j -> ann.bool(j, "unique", false)).orElse(false);
       columns.add(column.name());
       physicals.add(join.physical());
-      if (id && added) {
+      if (target.collects(id) && added) {
         key.add(new KeyPart(target.path() + a.name() + "." + column.name(), column.name()));
       }
     }
@@ -191,7 +193,7 @@ final class Relations {
   }
 
   /** The join columns of a relationship to {@code referenced}, explicit or implicit, or empty after an error. */
-  private Optional<List<Join>> resolveJoins(Attribute a, EntityInfo referenced, List<AnnotationMirror> joinColumns,
+  Optional<List<Join>> resolveJoins(Attribute a, EntityInfo referenced, List<AnnotationMirror> joinColumns,
       String implicitPrefix) {
     List<KeyColumn> key = keyOf(referenced);
     if (key.isEmpty()) {
@@ -260,7 +262,7 @@ final class Relations {
    * The foreign key of join columns, unless {@code @ForeignKey(NO_CONSTRAINT)} turns it off; named by
    * {@code @ForeignKey(name)} or Hibernate's hash of the table, referenced table and columns.
    */
-  private void addForeignKey(Attribute a, TableBuilder table, List<String> columns, List<Name> physicals,
+  void addForeignKey(Attribute a, TableBuilder table, List<String> columns, List<Name> physicals,
       EntityInfo referenced, List<Join> joins, List<AnnotationMirror> joinColumns,
       Optional<AnnotationMirror> container) {
     Optional<AnnotationMirror> foreignKey = container.flatMap(c -> ann.annotations(c, "foreignKey").stream().findFirst())
@@ -286,7 +288,7 @@ final class Relations {
 
   // ---- to-many -------------------------------------------------------------------------------------
 
-  private enum Kind { BAG, LIST, SET, MAP }
+  enum Kind { BAG, LIST, SET, MAP }
 
   /**
    * The owning side of {@code @OneToMany}/{@code @ManyToMany}: a join column in the target's table
@@ -329,10 +331,18 @@ final class Relations {
     joinTable(a, target.entity(), referenced, relation, oneToMany, kind.get());
   }
 
-  private Optional<Kind> kind(Attribute a, AnnotationMirror relation) {
+  Optional<Kind> kind(Attribute a, AnnotationMirror relation) {
     TypeMirror type = m.types.erasure(a.type());
     String name = m.javaTypeName(type);
-    boolean ordered = ann.has(a.element(), Jpa.ORDER_COLUMN);
+    Optional<AnnotationMirror> orderColumn = ann.find(a.element(), Jpa.ORDER_COLUMN);
+    boolean ordered = orderColumn.isPresent();
+    if (ordered && !name.equals("java.util.List")) {
+      // Hibernate refuses it too: "is annotated '@OrderColumn' but is not of type 'java.util.List'".
+      diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@OrderColumn on " + a.describe() + ": only a List has "
+          + "an order column, and " + a.describe() + " is a " + Mapper.display(a.type()) + "; declare it as a "
+          + "List, or remove @OrderColumn", a.element(), orderColumn.get());
+      return Optional.empty();
+    }
     switch (name) {
       case "java.util.List":
         return Optional.of(ordered ? Kind.LIST : Kind.BAG);
@@ -415,9 +425,9 @@ final class Relations {
     Name logical = explicitName.isBlank()
         ? m.naming.joinTable(owner.tablePhysical, referenced.tablePhysical, a.name())
         : Name.parse(explicitName);
+    // Hibernate 7.4 puts join tables without a schema of their own into the default schema, not the owner's.
     Optional<String> namespace = joinTable.map(j -> ann.string(j, "schema")).filter(s -> !s.isBlank())
-        .map(s -> m.naming.physical(Name.parse(s)).database())
-        .or(() -> owner.table.namespace());
+        .map(s -> m.naming.physical(Name.parse(s)).database());
     Name physical = m.naming.physical(logical);
     QualifiedName name = new QualifiedName(namespace, physical.database());
     if (m.tables.containsKey(name)) {
@@ -488,7 +498,7 @@ final class Relations {
   }
 
   /** Adds NOT NULL join columns to a join table; null after an error. */
-  private List<String> joinColumns(TableBuilder table, Attribute a, List<Join> joins) {
+  List<String> joinColumns(TableBuilder table, Attribute a, List<Join> joins) {
     List<String> out = new ArrayList<>();
     for (Join join : joins) {
       Column column = new Column(join.physical().database(), join.referenced().column().type(), false,
@@ -505,7 +515,7 @@ final class Relations {
    * The list's order column: {@code @OrderColumn(name)} or {@code <attribute>_ORDER}, integer NOT NULL,
    * with the check Hibernate writes for it ({@code >= 0}).
    */
-  private Optional<String> orderColumn(Attribute a, TableBuilder table) {
+  Optional<String> orderColumn(Attribute a, TableBuilder table) {
     AnnotationMirror order = ann.find(a.element(), Jpa.ORDER_COLUMN).get();
     String explicit = ann.string(order, "name");
     Name physical = m.naming.physical(explicit.isBlank() ? m.naming.orderColumn(a.name()) : Name.parse(explicit));
@@ -518,28 +528,99 @@ final class Relations {
     return Optional.of(column.name());
   }
 
-  /** A map's key column: {@code @MapKeyColumn(name)} or {@code <attribute>_KEY}, NOT NULL, typed by the key type. */
-  private Optional<String> mapKeyColumn(Attribute a, TableBuilder table) {
-    TypeMirror keyType = ((DeclaredType) a.type()).getTypeArguments().get(0);
-    Optional<AnnotationMirror> keyColumn = ann.find(a.element(), Jpa.MAP_KEY_COLUMN);
+  /**
+   * A map's key column: {@code @MapKeyColumn(name)} or {@code <attribute>_KEY}, NOT NULL (it is part
+   * of the primary key), typed by the key type as a basic attribute would be: an enum key is ORDINAL
+   * ({@code smallint} with its range check) unless {@code @MapKeyEnumerated(STRING)}, a
+   * {@code java.util.Date} key follows {@code @MapKeyTemporal}, and {@code @MapKeyColumn}'s
+   * {@code length}, {@code precision}, {@code scale} and {@code columnDefinition} apply.
+   */
+  Optional<String> mapKeyColumn(Attribute a, TableBuilder table) {
+    Element e = a.element();
+    Optional<TypeMirror> declaredKey = ann.find(e, Jpa.MAP_KEY_CLASS).flatMap(k -> ann.type(k, "value"))
+        .or(() -> typeArgument(a.type(), 0));
+    if (declaredKey.isEmpty()) {
+      diagnostics.error(MappingCode.UNSUPPORTED_TYPE, a.describe() + ": the map's key type is not declared; "
+          + "declare it, e.g. Map<String, ...>, or name it with @MapKeyClass", e);
+      return Optional.empty();
+    }
+    TypeMirror keyType = declaredKey.get();
+    boolean isEnum = keyType.getKind() == TypeKind.DECLARED
+        && m.types.asElement(keyType).getKind() == javax.lang.model.element.ElementKind.ENUM;
+    Optional<BasicType> known = isEnum
+        ? Optional.of(BasicType.enumType(m.javaTypeName(keyType), ann.find(e, Jpa.MAP_KEY_ENUMERATED)
+            .flatMap(k -> ann.enumConstant(k, "value")).map("STRING"::equals).orElse(false)))
+        : BasicType.of(m.javaTypeName(keyType));
+    if (known.isEmpty()) {
+      String what = m.isEmbeddable(keyType) ? "an embeddable"
+          : keyType.getKind() == TypeKind.DECLARED && ann.has(m.types.asElement(keyType), Jpa.ENTITY) ? "an entity"
+          : "not a basic type Strata maps";
+      diagnostics.error(MappingCode.UNSUPPORTED_TYPE, a.describe() + ": the map key type " + Mapper.display(keyType)
+          + " is " + what + "; Strata maps keys of basic and enum types (String, numbers, dates, UUID, enums); "
+          + "change the key type", e);
+      return Optional.empty();
+    }
+    BasicType b = known.get();
+    Optional<AnnotationMirror> temporal = ann.find(e, Jpa.MAP_KEY_TEMPORAL);
+    if (temporal.isPresent()) {
+      if (!b.isLegacyTemporal()) {
+        diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@MapKeyTemporal on " + a.describe() + ": it applies "
+            + "only to java.util.Date and java.util.Calendar keys, not to " + Mapper.display(keyType)
+            + "; remove @MapKeyTemporal", e, temporal.get());
+        return Optional.empty();
+      }
+      String value = ann.enumConstant(temporal.get(), "value").orElse("TIMESTAMP");
+      if (value.equals("DATE")) {
+        b = b.withKind(JdbcKind.DATE);
+      } else if (value.equals("TIME")) {
+        b = b.withKind(JdbcKind.TIME).withSize(0, 0, 0, 0);
+      }
+    }
+    Optional<AnnotationMirror> keyColumn = ann.find(e, Jpa.MAP_KEY_COLUMN);
     String explicit = keyColumn.map(k -> ann.string(k, "name")).orElse("");
     Name physical = m.naming.physical(explicit.isBlank() ? m.naming.mapKeyColumn(a.name()) : Name.parse(explicit));
-    Optional<dev.strata.processor.internal.mapping.BasicType> basic =
-        dev.strata.processor.internal.mapping.BasicType.of(m.javaTypeName(keyType));
-    if (basic.isEmpty()) {
-      diagnostics.error(MappingCode.UNSUPPORTED_TYPE, a.describe() + ": the map key type " + Mapper.display(keyType)
-          + " is not a basic type Strata maps; use a String, number, date or UUID key", a.element());
+    String definition = keyColumn.map(k -> ann.string(k, "columnDefinition")).orElse("");
+    SqlType type;
+    if (!definition.isBlank()) {
+      try {
+        type = SqlType.parse(definition);
+      } catch (IllegalArgumentException notAType) {
+        diagnostics.error(MappingCode.INVALID_COLUMN_DEFINITION, "@MapKeyColumn(columnDefinition = \"" + definition
+            + "\") on " + a.describe() + ": Strata reads columnDefinition as a PostgreSQL type only, e.g. \"text\"",
+            e, keyColumn.get(), ann.explicitValue(keyColumn.get(), "columnDefinition").orElse(null));
+        return Optional.empty();
+      }
+    } else {
+      long length = keyColumn.filter(k -> ann.isSet(k, "length")).map(k -> (long) ann.integer(k, "length", 255))
+          .orElse(b.length());
+      int precision = b.precision();
+      int scale = b.scale();
+      int setPrecision = keyColumn.map(k -> ann.integer(k, "precision", 0)).orElse(0);
+      if (setPrecision > 0 && b.kind() == JdbcKind.NUMERIC) {
+        precision = setPrecision;
+        scale = keyColumn.map(k -> ann.integer(k, "scale", 0)).orElse(0);
+      }
+      JdbcKind kind = isEnum && b.kind() == JdbcKind.VARCHAR && length == 1 ? JdbcKind.CHAR : b.kind();
+      type = kind.sqlType(length, precision, scale, b.secondPrecision());
+    }
+    Column column = Column.of(physical.database(), type).notNull();
+    if (!table.addColumn(new TableBuilder.Entry(column, physical, e, false), diagnostics)) {
       return Optional.empty();
     }
-    var b = basic.get();
-    long length = keyColumn.filter(k -> ann.isSet(k, "length")).map(k -> (long) ann.integer(k, "length", 255))
-        .orElse(b.length());
-    Column column = Column.of(physical.database(), b.kind().sqlType(length, b.precision(), b.scale(),
-        b.secondPrecision())).notNull();
-    if (!table.addColumn(new TableBuilder.Entry(column, physical, a.element(), false), diagnostics)) {
-      return Optional.empty();
+    if (isEnum && definition.isBlank()) {
+      m.enumCheck(keyType, column.name(), b)
+          .ifPresent(check -> TableConstraints.addCheck(table, Optional.empty(), check));
     }
     return Optional.of(column.name());
+  }
+
+  /** The type argument at {@code index} of a declared type, if written. */
+  static Optional<TypeMirror> typeArgument(TypeMirror type, int index) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    return arguments.size() > index ? Optional.of(arguments.get(index)) : Optional.empty();
   }
 
   /** The attribute of {@code referenced} that is the inverse ({@code mappedBy}) side of {@code owner.attribute}. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -31,14 +32,7 @@ final class TableConstraints {
     Optional<AnnotationMirror> tableAnn = ann.find(type, Jpa.TABLE);
     if (tableAnn.isPresent()) {
       AnnotationMirror t = tableAnn.get();
-      for (AnnotationMirror unique : ann.annotations(t, "uniqueConstraints")) {
-        List<String> written = ann.strings(unique, "columnNames");
-        Optional<List<TableBuilder.Entry>> columns = columns(m, type, table, t, written, "@UniqueConstraint");
-        columns.ifPresent(cols -> addUnique(m, table, ann.string(unique, "name"), cols));
-      }
-      for (AnnotationMirror index : ann.annotations(t, "indexes")) {
-        addIndex(m, type, table, t, index);
-      }
+      keysAndIndexes(m, type, Elements2.simpleName(type), table, t);
       for (AnnotationMirror check : ann.annotations(t, "check")) {
         addCheck(table, Optional.of(ann.string(check, "name")).filter(n -> !n.isBlank()),
             ann.string(check, "constraint"));
@@ -52,6 +46,22 @@ final class TableConstraints {
     for (AnnotationMirror check : ann.findAll(type, Jpa.H_CHECK, Jpa.H_CHECKS)) {
       addCheck(table, Optional.of(ann.string(check, "name")).filter(n -> !n.isBlank()),
           ann.string(check, "constraints"));
+    }
+  }
+
+  /**
+   * The {@code uniqueConstraints} and {@code indexes} of a {@code @Table}, {@code @CollectionTable} or
+   * {@code @JoinTable}, whose messages go to {@code where} (described as {@code what}).
+   */
+  static void keysAndIndexes(Mapper m, Element where, String what, TableBuilder table, AnnotationMirror t) {
+    Annotations ann = m.ann;
+    for (AnnotationMirror unique : ann.annotations(t, "uniqueConstraints")) {
+      List<String> written = ann.strings(unique, "columnNames");
+      Optional<List<TableBuilder.Entry>> columns = columns(m, where, what, table, t, written, "@UniqueConstraint");
+      columns.ifPresent(cols -> addUnique(m, table, ann.string(unique, "name"), cols));
+    }
+    for (AnnotationMirror index : ann.annotations(t, "indexes")) {
+      addIndex(m, where, what, table, t, index);
     }
   }
 
@@ -71,8 +81,8 @@ final class TableConstraints {
   private static final Pattern INDEX_PART = Pattern.compile("\\s*(\\S+)(?:\\s+(asc|desc))?\\s*",
       Pattern.CASE_INSENSITIVE);
 
-  private static void addIndex(Mapper m, TypeElement type, TableBuilder table, AnnotationMirror tableAnn,
-      AnnotationMirror index) {
+  private static void addIndex(Mapper m, Element where, String what, TableBuilder table,
+      AnnotationMirror tableAnn, AnnotationMirror index) {
     Annotations ann = m.ann;
     String columnList = ann.string(index, "columnList");
     List<String> written = new ArrayList<>();
@@ -81,14 +91,14 @@ final class TableConstraints {
       Matcher match = INDEX_PART.matcher(part);
       if (!match.matches()) {
         m.diagnostics.error(MappingCode.INVALID_CONSTRAINT, "@Index(columnList = \"" + columnList + "\") on "
-            + Elements2.simpleName(type) + ": \"" + part.trim() + "\" is not a column with an optional ASC or DESC; "
-            + "write the columns separated by commas, e.g. \"name, created desc\"", type, tableAnn);
+            + what + ": \"" + part.trim() + "\" is not a column with an optional ASC or DESC; "
+            + "write the columns separated by commas, e.g. \"name, created desc\"", where, tableAnn);
         return;
       }
       written.add(match.group(1));
       descending.add(match.group(2) != null && match.group(2).equalsIgnoreCase("desc"));
     }
-    Optional<List<TableBuilder.Entry>> columns = columns(m, type, table, tableAnn, written, "@Index");
+    Optional<List<TableBuilder.Entry>> columns = columns(m, where, what, table, tableAnn, written, "@Index");
     if (columns.isEmpty()) {
       return;
     }
@@ -109,16 +119,16 @@ final class TableConstraints {
   }
 
   /** The mapped columns named by a constraint (names as written, through the physical naming). */
-  private static Optional<List<TableBuilder.Entry>> columns(Mapper m, TypeElement type, TableBuilder table,
-      AnnotationMirror tableAnn, List<String> written, String what) {
+  private static Optional<List<TableBuilder.Entry>> columns(Mapper m, Element where, String owner,
+      TableBuilder table, AnnotationMirror tableAnn, List<String> written, String what) {
     List<TableBuilder.Entry> out = new ArrayList<>();
     for (String column : written) {
       String db = m.naming.physical(Name.parse(column)).database();
       Optional<TableBuilder.Entry> entry = table.column(db);
       if (entry.isEmpty()) {
-        m.diagnostics.error(MappingCode.INVALID_CONSTRAINT, what + " on " + Elements2.simpleName(type) + " names column "
+        m.diagnostics.error(MappingCode.INVALID_CONSTRAINT, what + " on " + owner + " names column "
             + column + ", which table " + table.name + " does not have; name a mapped column (column names, not "
-            + "attribute names)", type, tableAnn);
+            + "attribute names)", where, tableAnn);
         return Optional.empty();
       }
       out.add(entry.get());

@@ -93,8 +93,8 @@ class RelationMappingErrorTest {
   @Test
   void notYetSupportedAnnotationIsAnError() {
     assertOneError("""
-        @Entity class A { @Id Long id; @ElementCollection Set<String> tags; }
-        """, "[STRATA-107] @ElementCollection on A.tags is not supported by Strata yet; mark the attribute @Transient "
+        @Entity class A { @Id Long id; @Convert String name; }
+        """, "[STRATA-107] @Convert on A.name is not supported by Strata yet; mark the attribute @Transient "
         + "to leave it out, or map it with basic columns", 6);
   }
 

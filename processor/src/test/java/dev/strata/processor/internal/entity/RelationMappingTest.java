@@ -160,4 +160,41 @@ class RelationMappingTest {
     assertThat(spring.compilation).succeededWithoutWarnings();
     assertEquals(snake, spring.schema());
   }
+
+  @Test
+  void joinTablesGoToTheDefaultSchemaAndMapKeysMayBeEnums() {
+    ReaderHarness.Result result = compile(source("Model", """
+        class Model {}
+        enum Role { OWNER, VIEWER }
+        @Entity @Table(schema = "app") class Team { @Id Long id;
+          @ManyToMany Set<Person> members;
+          @ManyToMany @JoinTable(name = "team_roles") @MapKeyEnumerated(EnumType.STRING) Map<Role, Person> byRole;
+        }
+        @Entity class Person { @Id Long id; }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        namespace app
+        table person
+          id bigint not null
+          primary key person_pkey (id)
+        table team_person
+          members_id bigint not null
+          team_id bigint not null
+          primary key team_person_pkey (team_id, members_id)
+          foreign key fkb9mxtk47m7wt71fyw2rlrpy5a (members_id) references person (id)
+          foreign key fkncr8sqj6xiv66drve2e4baibk (team_id) references app.team (id)
+        table team_roles
+          byrole_id bigint not null
+          byrole_key varchar(255) not null
+          team_id bigint not null
+          primary key team_roles_pkey (team_id, byrole_key)
+          foreign key fk6em19qrah4n0rqtqewnpr8qlh (byrole_id) references person (id)
+          foreign key fkmobclt70hxhwj8idkg5x5l0wm (team_id) references app.team (id)
+          check team_roles_byrole_key_check: byrole_key in ('OWNER','VIEWER')
+        table app.team
+          id bigint not null
+          primary key team_pkey (id)
+        """, result.schema());
+  }
 }

@@ -114,4 +114,28 @@ class SnapshotCheckTest {
         + " revision 20261126_101500_72t7, but there are no revisions in " + project.revisionsDir()
         + "; restore the revision files (or set strata.package/strata.revisions to where they are)");
   }
+
+  @Test
+  void aSnapshotThatCannotBeReadIsAnError() throws Exception {
+    StrataProject project = new StrataProject(dir);
+    java.nio.file.Files.createDirectories(project.snapshot());
+
+    Compilation compilation = project.compile(Sources.ORDER);
+
+    assertThat(compilation).hadErrorContaining("[STRATA-302] cannot read the snapshot " + project.snapshot() + ": ");
+    assertThat(compilation).hadErrorContaining("; check that the file is readable");
+  }
+
+  @Test
+  void aRevisionThatCannotBeWrittenIsAnError() {
+    StrataProject project = new StrataProject(dir);
+    // A file where the revisions package's directory should be: the directory cannot be created.
+    StrataProject.write(project.revisionsRoot().resolve("com"), "not a directory");
+
+    Compilation compilation = project.compile(Sources.ORDER);
+
+    assertThat(compilation).hadErrorContaining("[STRATA-212] cannot write revision com.acme.migrations."
+        + FirstCompileTest.CLASS + " to " + project.revisionsDir().resolve(FirstCompileTest.CLASS + ".java") + ": ");
+    assertThat(project.fileTimes().keySet()).doesNotContain(project.snapshot());
+  }
 }

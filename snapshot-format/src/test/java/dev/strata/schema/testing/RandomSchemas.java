@@ -34,12 +34,21 @@ import java.util.TreeMap;
  *
  * <p>{@link Profile#ANY} produces anything the model accepts: names and texts with quotes, keywords,
  * spaces, line breaks, invisible and non-BMP characters, expressions that are not SQL. It exercises the
- * snapshot format and the diff. {@link Profile#POSTGRES} produces schemas PostgreSQL accepts as well:
- * names of at most 63 bytes, unique among the relations of a namespace (tables, sequences, indexes, and
- * the indexes behind primary keys and unique constraints), defaults and checks that are valid SQL for
- * their column, identity only on integer columns, foreign keys onto a primary key or unique key with
- * the same column types, primary key columns NOT NULL. Both keep every schema valid for the model:
- * every foreign key targets an existing table and its columns.
+ * snapshot format and the diff. {@link Profile#POSTGRES} produces schemas, and evolutions, that
+ * PostgreSQL can apply: names of at most 63 bytes, unique among the relations of a namespace (tables,
+ * sequences, indexes, and the indexes behind primary keys and unique constraints); defaults and checks
+ * that are valid SQL for their column; identity only on integer columns; keys only on non-array
+ * columns, primary key columns NOT NULL, no unique constraint on the same columns as the primary key
+ * or another unique constraint (PostgreSQL's CREATE TABLE would keep only one); foreign keys onto a
+ * primary key or unique constraint with the same column types; type changes only where a cast
+ * exists (among numbers, among texts, among dates and timestamps); ascending sequences; and no new
+ * table or column under the name of one that existed before the evolution (which any diff reads as
+ * that object with a new type). Both profiles keep every schema valid for the model: every foreign key
+ * targets an existing table and its columns.
+ *
+ * <p>Checked on PostgreSQL 17 (outside this module, which needs no database): for 800 seeds, the
+ * diff of a POSTGRES schema from empty, then of four evolutions, then the inverse of each back to
+ * empty, rendered by the runtime's dialect, all ran.
  *
  * <pre>{@code
  * RandomSchemas random = new RandomSchemas(seed, RandomSchemas.Profile.POSTGRES);

@@ -1,6 +1,7 @@
 package dev.strata.it;
 
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -26,12 +27,33 @@ public final class HibernateOracle {
     boot(dataSource, loader, entityClasses, "create");
   }
 
+  /**
+   * {@link #validate(DataSource, ClassLoader, List)} with further Hibernate settings, e.g. a physical
+   * naming strategy; a setting given here wins over the defaults.
+   */
+  public static void validate(DataSource dataSource, ClassLoader loader, List<String> entityClasses,
+      Map<String, Object> settings) {
+    boot(dataSource, loader, entityClasses, "validate", settings);
+  }
+
+  /** {@link #create(DataSource, ClassLoader, List)} with further Hibernate settings. */
+  public static void create(DataSource dataSource, ClassLoader loader, List<String> entityClasses,
+      Map<String, Object> settings) {
+    boot(dataSource, loader, entityClasses, "create", settings);
+  }
+
   private static void boot(DataSource dataSource, ClassLoader loader, List<String> entityClasses, String action) {
+    boot(dataSource, loader, entityClasses, action, Map.of());
+  }
+
+  private static void boot(DataSource dataSource, ClassLoader loader, List<String> entityClasses, String action,
+      Map<String, Object> settings) {
     BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
         .applySetting("hibernate.connection.datasource", dataSource)
         .applySetting("hibernate.hbm2ddl.auto", action)
         .applySetting("hibernate.show_sql", "false")
+        .applySettings(settings)
         .build();
     try {
       MetadataSources sources = new MetadataSources(registry);

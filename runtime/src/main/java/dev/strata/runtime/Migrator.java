@@ -707,10 +707,44 @@ public final class Migrator {
           + ". Deploy the newer application, or downgrade the database with the application that has "
           + (unknown.size() == 1 ? "that revision" : "those revisions"));
     }
+    branchMessage(rows, unknown).ifPresent(message -> {
+      throw new MigrationException(message);
+    });
     throw new MigrationException("revision" + plural(unknown) + " " + list + " " + (unknown.size() == 1 ? "is" : "are")
         + " applied to the database but missing from the application (deleted, or the database was migrated"
         + " from another branch). Restore the missing revision class" + plural(unknown)
         + ", or revert them with the application that has them");
+  }
+
+  /**
+   * A database left on a branch: an unknown applied revision grew from a revision this application
+   * has, and this application continues from that same revision with a revision of its own (a
+   * feature branch's build upgraded the database, then the main line was deployed).
+   */
+  private Optional<String> branchMessage(List<History.Row> rows, List<String> unknown) {
+    for (History.Row row : rows) {
+      if (!unknown.contains(row.id())) {
+        continue;
+      }
+      for (String parent : row.revision().parents()) {
+        if (!graph.contains(parent)) {
+          continue;
+        }
+        List<String> ours = graph.order().stream()
+            .filter(r -> r.parents().contains(parent))
+            .map(RevisionInfo::id)
+            .toList();
+        if (!ours.isEmpty()) {
+          return Optional.of("the database is on another branch: revision" + plural(unknown) + " "
+              + String.join(", ", unknown) + " (applied on top of " + parent + ") " + (unknown.size() == 1 ? "is" : "are")
+              + " not part of this application, which continues from " + parent + " with " + String.join(", ", ours)
+              + ". A build of another branch upgraded this database. Either downgrade the database to " + parent
+              + " with that build (Migrator.downgrade(\"" + parent + "\")) and deploy again, or merge that branch"
+              + " into this one (compile with -Astrata.merge=true to generate the merge revision) and deploy the result");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -77,11 +77,24 @@ class IntegrityTest {
   }
 
   @Test
-  void aRevisionMissingFromTheApplicationIsReported() {
+  void aDatabaseLeftOnAnotherBranchIsExplained() {
     migrator(Fixtures.CreateCustomer.class, Fixtures.Branch.class).upgrade();
     MigrationException e = assertThrows(MigrationException.class,
         () -> migrator(Fixtures.CreateCustomer.class, Fixtures.CreateOrders.class, Fixtures.AddEmail.class).upgrade());
-    assertEquals("revision 20260102_000000_eeee is applied to the database but missing from the application"
+    assertEquals("the database is on another branch: revision 20260102_000000_eeee (applied on top of"
+        + " 20260101_000000_aaaa) is not part of this application, which continues from 20260101_000000_aaaa with"
+        + " 20260102_000000_bbbb. A build of another branch upgraded this database. Either downgrade the database to"
+        + " 20260101_000000_aaaa with that build (Migrator.downgrade(\"20260101_000000_aaaa\")) and deploy again, or"
+        + " merge that branch into this one (compile with -Astrata.merge=true to generate the merge revision) and"
+        + " deploy the result", e.getMessage());
+  }
+
+  @Test
+  void aRevisionMissingFromTheApplicationIsReported() {
+    migrator(Fixtures.CreateCustomer.class).upgrade();
+    // An application whose chain no longer holds the applied revision at all (its class was deleted).
+    MigrationException e = assertThrows(MigrationException.class, () -> migrator(Fixtures.SecondRoot.class).upgrade());
+    assertEquals("revision 20260101_000000_aaaa is applied to the database but missing from the application"
         + " (deleted, or the database was migrated from another branch). Restore the missing revision class, or"
         + " revert them with the application that has them", e.getMessage());
   }

@@ -212,8 +212,9 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
 
   /**
    * One {@code create table} (primary-key columns first, in key order, then the others in model
-   * order; then primary key, unique and check constraints), followed by a {@code comment on} per
-   * commented table or column.
+   * order; then primary key, unique and check constraints), followed by an {@code alter table} per
+   * unique constraint that repeats an earlier key's columns, and a {@code comment on} per commented
+   * table or column.
    */
   @Override
   public List<String> createTable(Change.CreateTable c) {
@@ -229,11 +230,25 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
       }
     }
     table.primaryKey().ifPresent(pk -> lines.add(primaryKey(pk)));
-    table.uniqueConstraints().forEach(u -> lines.add(unique(u)));
+    // Inside CREATE TABLE, PostgreSQL silently skips a unique constraint whose columns repeat the
+    // primary key's or an earlier unique constraint's; added afterwards with ALTER TABLE it is kept.
+    // Such repeats go after the table so the database holds every constraint the model has.
+    List<List<String>> keys = new ArrayList<>();
+    keyColumns.stream().findAny().ifPresent(any -> keys.add(keyColumns));
+    List<UniqueConstraint> repeats = new ArrayList<>();
+    for (UniqueConstraint u : table.uniqueConstraints()) {
+      if (keys.contains(u.columns())) {
+        repeats.add(u);
+      } else {
+        keys.add(u.columns());
+        lines.add(unique(u));
+      }
+    }
     table.checks().forEach(ch -> lines.add(check(ch)));
     List<String> statements = new ArrayList<>();
     statements.add("create table " + qualified(table.name())
         + (lines.isEmpty() ? " ()" : lines.stream().collect(Collectors.joining(",\n  ", " (\n  ", "\n)"))));
+    repeats.forEach(u -> statements.add(alterTable(table.name()) + "add " + unique(u)));
     table.comment().ifPresent(text -> statements.add(tableComment(table.name(), Optional.of(text))));
     for (Column column : table.columns()) {
       column.comment().ifPresent(text -> statements.add(columnComment(table.name(), column.name(), Optional.of(text))));

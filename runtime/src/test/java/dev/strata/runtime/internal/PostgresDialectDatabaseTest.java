@@ -127,6 +127,20 @@ class PostgresDialectDatabaseTest {
   }
 
   @Test
+  void uniqueConstraintsThatRepeatAKeyAreKept() throws SQLException {
+    Table table = Table.of("repeats").withColumns(Column.of("id", "integer").notNull(), Column.of("code", "text"))
+        .withPrimaryKey("repeats_pkey", "id")
+        .withUniqueConstraints(List.of(UniqueConstraint.of("repeats_code_key", "code"),
+            UniqueConstraint.of("repeats_code_key1", "code"), UniqueConstraint.of("repeats_id_key", "id")));
+    try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+      for (String statement : new Change.CreateTable(table).accept(PostgresDialect.INSTANCE)) {
+        st.execute(statement);
+      }
+      assertEquals(3, count(st, "select count(*) from pg_constraint where conrelid = 'repeats'::regclass and contype = 'u'"));
+    }
+  }
+
+  @Test
   void concurrentIndexStatementsRun() throws SQLException {
     QualifiedName t = QualifiedName.of("concurrent_t");
     Index index = Index.of("concurrent_idx", "a");

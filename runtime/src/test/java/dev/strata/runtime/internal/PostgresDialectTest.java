@@ -130,6 +130,23 @@ class PostgresDialectTest {
   }
 
   @Test
+  void createTableAddsUniqueConstraintsThatRepeatAKeyAfterTheTable() {
+    Table table = Table.of("t").withColumns(Column.of("id", "integer").notNull(), Column.of("code", "text"))
+        .withPrimaryKey("t_pkey", "id")
+        .withUniqueConstraints(List.of(UniqueConstraint.of("t_code_key", "code"), UniqueConstraint.of("t_code_key1", "code"),
+            UniqueConstraint.of("t_id_key", "id")));
+    assertEquals("""
+        create table t (
+          id integer not null,
+          code text,
+          constraint t_pkey primary key (id),
+          constraint t_code_key unique (code)
+        );
+        alter table t add constraint t_code_key1 unique (code);
+        alter table t add constraint t_id_key unique (id)""", sql(new Change.CreateTable(table)));
+  }
+
+  @Test
   void createTableWithIdentityAlways() {
     Table table = Table.of("t").withColumns(Column.of("id", "integer").withIdentity(Identity.ALWAYS));
     assertEquals("""

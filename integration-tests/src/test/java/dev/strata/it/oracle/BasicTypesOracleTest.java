@@ -145,27 +145,22 @@ class BasicTypesOracleTest {
       }
       """;
 
-  /**
-   * Hibernate makes a primitive NOT NULL only when it builds the column implicitly (no
-   * {@code @Column}); an explicit {@code @Column} keeps its own {@code nullable} (default true).
-   * {@code @Basic} alone and {@code @Column(nullable = false)} agree.
-   */
-  private static final String PRIMITIVE_WITH_COLUMN =
-      "a primitive with @Column (nullable left at its default) is nullable in Hibernate 7.4, NOT NULL in Strata";
-
   @TempDir Path dir;
 
   @Test
   void basicTypesSizesAndEnumsMatchHibernate() throws Exception {
-    SchemaOracle.Comparison result = SchemaOracle.in(dir)
+    SchemaOracle.Comparison result = SchemaOracle.in(dir, "basic")
         .source("basic/Scalars.java", SCALARS)
         .source("basic/Temporals.java", TEMPORALS)
         .source("basic/Sizes.java", SIZES)
         .source("basic/Enums.java", ENUMS)
         .run();
     result.assertOnly(
-        Allowed.knownBug("table sizes column lowprecision", "real not null", "real null", PRIMITIVE_WITH_COLUMN),
-        Allowed.knownBug("table sizes column renamed_count", "bigint not null", "bigint null", PRIMITIVE_WITH_COLUMN),
-        Allowed.knownBug("table sizes column triple", "char(3) not null", "char(3) null", PRIMITIVE_WITH_COLUMN));
+        Allowed.knownBug("table sizes column lowprecision", "real not null", "real null",
+            KnownBugs.PRIMITIVE_WITH_COLUMN),
+        Allowed.knownBug("table sizes column renamed_count", "bigint not null", "bigint null",
+            KnownBugs.PRIMITIVE_WITH_COLUMN),
+        Allowed.knownBug("table sizes column triple", "char(3) not null", "char(3) null",
+            KnownBugs.PRIMITIVE_WITH_COLUMN));
   }
 }

@@ -281,7 +281,10 @@ public final class CatalogReader {
    * A default as a model writes it. PostgreSQL stores {@code 'new'} on a varchar column as
    * {@code 'new'::character varying} and {@code -1} on an integer column as {@code '-1'::integer};
    * both read back as the short form ({@code 'new'}, {@code -1}). Anything else is kept as printed
-   * ({@code now()}, {@code CURRENT_TIMESTAMP}, {@code nextval('s'::regclass)}). Idempotent.
+   * ({@code now()}, {@code nextval('s'::regclass)}), except that it is folded to lower case outside
+   * string literals and quoted names: PostgreSQL prints the SQL-standard value functions in upper
+   * case ({@code CURRENT_DATE}, {@code CURRENT_TIMESTAMP}) whichever way they were written, and
+   * unquoted names are case-insensitive anyway. Idempotent.
    */
   public static String normalizeDefault(String expression) {
     String text = expression.trim();
@@ -294,7 +297,27 @@ public final class CatalogReader {
       }
       return literal;
     }
-    return text;
+    return lowerOutsideQuotes(text);
+  }
+
+  /** Lower case, except inside {@code '...'} literals and {@code "..."} names. */
+  private static String lowerOutsideQuotes(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quote != 0) {
+        // A doubled quote inside a literal or name reads as closing and reopening: same result.
+        quote = ch == quote ? 0 : quote;
+        out.append(ch);
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+        out.append(ch);
+      } else {
+        out.append(Character.toLowerCase(ch));
+      }
+    }
+    return out.toString();
   }
 
   private static final java.util.regex.Pattern CAST_LITERAL = java.util.regex.Pattern.compile(
@@ -306,13 +329,16 @@ public final class CatalogReader {
   /**
    * A check expression reduced to a form in which what a model writes and what PostgreSQL prints
    * for it compare equal: lower case outside string literals, casts, parentheses and white space
-   * removed, and {@code x = ANY (ARRAY[a, b])} written as {@code x in (a, b)}. It is for comparing
-   * only; two different expressions can in rare cases reduce to the same text.
+   * removed, {@code x = ANY (ARRAY[a, b])} written as {@code x in (a, b)}, and {@code x BETWEEN a AND b}
+   * written as PostgreSQL stores it, {@code x >= a AND x <= b} (Hibernate's check for an ordinal
+   * enum is a {@code between}). It is for comparing only; two different expressions can in rare
+   * cases reduce to the same text.
    */
   public static String normalizeCheck(String expression) {
     StringBuilder out = new StringBuilder();
     int i = 0;
-    String text = expression;
+    String text = NOT_BETWEEN.matcher(expression).replaceAll("$1 < $2 or $1 > $3");
+    text = BETWEEN.matcher(text).replaceAll("$1 >= $2 and $1 <= $3");
     while (i < text.length()) {
       char ch = text.charAt(i);
       if (ch == '\'') {
@@ -366,6 +392,14 @@ public final class CatalogReader {
     result.append(reduced.substring(from));
     return result.toString();
   }
+
+  /** {@code name BETWEEN a AND b} with a plain or quoted name and number or literal bounds. */
+  private static final String BETWEEN_OPERANDS = "([A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\")\\s+%s\\s+"
+      + "([-+]?[0-9.]+|'(?:[^']|'')*')\\s+(?i:and)\\s+([-+]?[0-9.]+|'(?:[^']|'')*')";
+  private static final java.util.regex.Pattern BETWEEN = java.util.regex.Pattern.compile(
+      BETWEEN_OPERANDS.formatted("(?i:between)"));
+  private static final java.util.regex.Pattern NOT_BETWEEN = java.util.regex.Pattern.compile(
+      BETWEEN_OPERANDS.formatted("(?i:not\\s+between)"));
 
   private static final java.util.regex.Pattern CAST_TYPE = java.util.regex.Pattern.compile(
       "\\s*(?:\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_]*)(?:\\s+(?:varying|precision|with|without|time|zone))*"

@@ -81,7 +81,7 @@ class CatalogReaderTest {
         table Child
         table Child check child_price_check: price>0andn<>3
         table Child check child_status_check: statusin'new','paid'
-        table Child column at: timestamp(6) with time zone null default CURRENT_TIMESTAMP
+        table Child column at: timestamp(6) with time zone null default current_timestamp
         table Child column day: date null default '2020-01-01'
         table Child column id: bigint not null identity always
         table Child column n: integer null default -1
@@ -97,6 +97,25 @@ class CatalogReaderTest {
         """;
     assertEquals(expected, CatalogDump.of(model));
     assertEquals(expected, CatalogDump.of(db));
+  }
+
+  /**
+   * What Hibernate writes for an ordinal enum ({@code between}) and SQL-standard defaults
+   * ({@code current_date}) read back, in PostgreSQL's spelling, as no difference.
+   */
+  @Test
+  void ordinalEnumChecksAndStandardDefaultsMatchTheirModel() throws SQLException {
+    DataSource db = TestDatabase.createDatabase();
+    Table table = Table.of("t")
+        .withColumns(Column.of("kind", "smallint"), Column.of("day", "date").withDefault("current_date"),
+            Column.of("at", "timestamp(6)").withDefault("current_timestamp"))
+        .withChecks(List.of(CheckConstraint.of("t_kind_check", "kind between 0 and 2")));
+    run(db, List.of(new Change.CreateTable(table)));
+    Schema model = Change.applyAll(Schema.EMPTY, List.of(new Change.CreateTable(table)));
+    assertEquals(CatalogDump.of(model), CatalogDump.of(db));
+    try (Connection c = db.getConnection()) {
+      assertEquals(List.of(), SchemaDump.differences(CatalogDump.read(c), model));
+    }
   }
 
   @Test
@@ -129,6 +148,12 @@ class CatalogReaderTest {
     assertEquals("'2020-01-01 00:00:00+00'", CatalogReader.normalizeDefault("'2020-01-01 00:00:00+00'::timestamp with time zone"));
     assertEquals("nextval('s'::regclass)", CatalogReader.normalizeDefault("nextval('s'::regclass)"));
     assertEquals("now()", CatalogReader.normalizeDefault(" now() "));
+    // PostgreSQL prints the SQL-standard value functions in upper case, whichever way they were written.
+    assertEquals(CatalogReader.normalizeDefault("current_date"), CatalogReader.normalizeDefault("CURRENT_DATE"));
+    assertEquals("current_timestamp(3)", CatalogReader.normalizeDefault("CURRENT_TIMESTAMP(3)"));
+    assertEquals("'It''s'", CatalogReader.normalizeDefault("'It''s'::character varying"));
+    assertEquals("nextval('Seq'::regclass)", CatalogReader.normalizeDefault("NEXTVAL('Seq'::regclass)"));
+    assertEquals("lower(\"Name\")", CatalogReader.normalizeDefault("LOWER(\"Name\")"));
   }
 
   @Test
@@ -140,5 +165,12 @@ class CatalogReaderTest {
     assertEquals("lengthName>0", CatalogReader.normalizeCheck("(length((\"Name\")::text) > 0)"));
     assertEquals("lengthname>0", CatalogReader.normalizeCheck("LENGTH(Name) > 0"));
     assertNotEquals(CatalogReader.normalizeCheck("x = 'A B'"), CatalogReader.normalizeCheck("x = 'AB'"));
+    // PostgreSQL stores BETWEEN (Hibernate's check for an ordinal enum) as two comparisons.
+    assertEquals(CatalogReader.normalizeCheck("kind between 0 and 2"),
+        CatalogReader.normalizeCheck("((kind >= 0) AND (kind <= 2))"));
+    assertEquals(CatalogReader.normalizeCheck("\"Kind\" BETWEEN -1 AND 'z'"),
+        CatalogReader.normalizeCheck("((\"Kind\" >= -1) AND (\"Kind\" <= 'z'::text))"));
+    assertEquals(CatalogReader.normalizeCheck("x not between 1 and 5"),
+        CatalogReader.normalizeCheck("((x < 1) OR (x > 5))"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.strata.processor.internal.entity;
 
-import dev.strata.processor.internal.Diagnostics;
 import dev.strata.processor.internal.entity.Mapper.EntityInfo;
 import dev.strata.processor.internal.entity.Mapper.KeyPart;
 import dev.strata.processor.internal.entity.Mapper.Target;
@@ -42,19 +41,17 @@ import javax.lang.model.type.TypeMirror;
 final class ElementCollections {
   private final Mapper m;
   private final Annotations ann;
-  private final Diagnostics diagnostics;
 
   ElementCollections(Mapper mapper) {
     this.m = mapper;
     this.ann = mapper.ann;
-    this.diagnostics = mapper.diagnostics;
   }
 
   void map(Attribute a, Target target) {
     Element e = a.element();
     AnnotationMirror collection = ann.find(e, Jpa.ELEMENT_COLLECTION).get();
     if (target.inCollection()) {
-      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@ElementCollection on " + a.describe() + ": "
+      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@ElementCollection on " + a.describe() + ": "
           + Elements2.simpleName(a.declaringType()) + " is itself the element of an element collection, and JPA "
           + "allows no collection inside one; map the outer collection as an entity", e, collection);
       return;
@@ -66,14 +63,14 @@ final class ElementCollections {
     Optional<TypeMirror> declared = ann.explicitValue(collection, "targetClass").map(v -> (TypeMirror) v.getValue())
         .or(() -> Relations.typeArgument(a.type(), kind.get() == Kind.MAP ? 1 : 0));
     if (declared.isEmpty()) {
-      diagnostics.error(MappingCode.UNSUPPORTED_TYPE, "@ElementCollection on " + a.describe() + ": the element type "
+      m.diagnostics.error(MappingCode.UNSUPPORTED_TYPE, "@ElementCollection on " + a.describe() + ": the element type "
           + "is not declared; declare it, e.g. Set<String>, or name it with @ElementCollection(targetClass = ...)",
           e, collection);
       return;
     }
     TypeMirror elementType = declared.get();
     if (elementType.getKind() == TypeKind.DECLARED && ann.has(m.types.asElement(elementType), Jpa.ENTITY)) {
-      diagnostics.error(MappingCode.INVALID_REFERENCE, "@ElementCollection on " + a.describe() + ": its elements are "
+      m.diagnostics.error(MappingCode.INVALID_REFERENCE, "@ElementCollection on " + a.describe() + ": its elements are "
           + "entities (" + Mapper.display(elementType) + "), but an element collection holds basic values or "
           + "embeddables; map entities with @OneToMany or @ManyToMany", e, collection);
       return;
@@ -138,7 +135,7 @@ final class ElementCollections {
     Name logical = explicit.isBlank() ? m.naming.collectionTable(owner.entityName, a.name()) : Name.parse(explicit);
     if (tableAnn.isPresent() && !ann.string(tableAnn.get(), "catalog").isBlank()) {
       AnnotationMirror t = tableAnn.get();
-      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@CollectionTable(catalog = \"" + ann.string(t, "catalog")
+      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@CollectionTable(catalog = \"" + ann.string(t, "catalog")
           + "\") on " + a.describe() + ": PostgreSQL has no catalogs within a database; remove catalog, or use "
           + "schema", a.element(), t, ann.explicitValue(t, "catalog").orElse(null));
       return Optional.empty();
@@ -149,7 +146,7 @@ final class ElementCollections {
     QualifiedName name = new QualifiedName(namespace, physical.database());
     TableBuilder existing = m.tables.get(name);
     if (existing != null) {
-      diagnostics.error(MappingCode.DUPLICATE_TABLE, "collection table " + name + " of " + a.describe()
+      m.diagnostics.error(MappingCode.DUPLICATE_TABLE, "collection table " + name + " of " + a.describe()
           + " is also mapped by " + Elements2.describe(existing.origin) + "; give it its own name with "
           + "@CollectionTable(name = ...)", a.element(), ann.find(a.element(), Jpa.ELEMENT_COLLECTION).get());
       return Optional.empty();
@@ -175,14 +172,14 @@ final class ElementCollections {
           overrides.put(path.substring("value.".length()), column);
         }
       });
-      Target inner = new Target(table, owner, false, "", overrides, true, false, true);
+      Target inner = new Target(table, owner, null, "", overrides, true, false, true);
       TypeElement embeddable = (TypeElement) m.types.asElement(elementType);
       // An attribute that fails is reported and left out, as in an entity's own table.
       for (Attribute attribute : m.attributes(embeddable, owner.access)) {
         m.mapAttribute(attribute, inner, parts);
       }
     } else {
-      Target inner = new Target(table, owner, false, "", Map.of(), false, false, true);
+      Target inner = new Target(table, owner, null, "", Map.of(), false, false, true);
       Attribute element = new Attribute(a.element(), a.name(), elementType, a.declaringType());
       Optional<Mapper.ColumnDef> def = m.basicColumn(element, inner, false);
       if (def.isEmpty() || !m.addColumn(inner, element, def.get())) {

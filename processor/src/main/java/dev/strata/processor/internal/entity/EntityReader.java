@@ -8,7 +8,6 @@ import dev.strata.schema.Table;
 import dev.strata.schema.diff.Renames;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,10 +41,9 @@ public final class EntityReader {
 
   /** Maps the entities; errors are reported through the diagnostics and leave out what they concern. */
   public EntityModel read(Collection<TypeElement> entities) {
-    List<TypeElement> sorted = new ArrayList<>(entities);
-    sorted.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
-    Mapper mapper = new Mapper(env, diagnostics, options);
-    for (TypeElement entity : sorted) {
+    Hierarchies hierarchies = new Hierarchies(new Annotations(env.getElementUtils()), env.getTypeUtils(), entities);
+    Mapper mapper = new Mapper(env, diagnostics, options, hierarchies);
+    for (TypeElement entity : hierarchies.bindingOrder()) {
       mapper.mapEntity(entity);
     }
     mapper.finish();
@@ -54,6 +52,9 @@ public final class EntityReader {
     Map<QualifiedName, Element> tableOrigins = new TreeMap<>();
     Map<QualifiedName, Map<String, Element>> columnOrigins = new TreeMap<>();
     for (TableBuilder builder : mapper.tables.values()) {
+      if (builder.virtual) {
+        continue;
+      }
       Optional<Table> table = builder.build(diagnostics);
       if (table.isPresent()) {
         tables.add(table.get());

@@ -80,6 +80,7 @@ final class Jpa {
   static final String H_ON_DELETE = H + "OnDelete";
   static final String H_GENERIC_GENERATOR = H + "GenericGenerator";
   static final String H_UUID_GENERATOR = H + "UuidGenerator";
+  static final String H_DISCRIMINATOR_FORMULA = H + "DiscriminatorFormula";
 
   static final String RENAMED_FROM = "dev.strata.runtime.RenamedFrom";
 }

@@ -50,15 +50,27 @@ final class Mapper {
     final Name tableLogical;
     final Name tablePhysical;
     final Access access;
+    /** The nearest entity superclass's info, or null for a root. */
+    final EntityInfo parent;
+    /** The hierarchy's root (itself for a root). */
+    final EntityInfo root;
+    final Hierarchies.Strategy strategy;
 
     EntityInfo(TypeElement type, String entityName, QualifiedName table, Name tableLogical, Name tablePhysical,
-        Access access) {
+        Access access, EntityInfo parent, Hierarchies.Strategy strategy) {
       this.type = type;
       this.entityName = entityName;
       this.table = table;
       this.tableLogical = tableLogical;
       this.tablePhysical = tablePhysical;
       this.access = access;
+      this.parent = parent;
+      this.root = parent == null ? this : parent.root;
+      this.strategy = strategy;
+    }
+
+    boolean isSubclass() {
+      return parent != null;
     }
   }
 
@@ -66,16 +78,18 @@ final class Mapper {
    * Where the attributes being read go.
    *
    * @param entity the entity whose table it is
-   * @param forceNullable columns are nullable whatever the mapping says (single-table subclasses)
+   * @param required for a single-table subclass: its columns are nullable (the table is shared), and
+   *     those NOT NULL only because of a primitive type or {@code optional = false} are collected here
+   *     for the subclass's check; null elsewhere
    * @param inCollection the attributes are those of an element collection's embeddable element: every
    *     column they map is reported to the caller's key list, which becomes the element's columns
    */
-  record Target(TableBuilder table, EntityInfo entity, boolean forceNullable, String path,
+  record Target(TableBuilder table, EntityInfo entity, List<KeyPart> required, String path,
       Map<String, AnnotationMirror> overrides, boolean inEmbeddable, boolean inId, boolean inCollection) {
 
-    static Target of(TableBuilder table, EntityInfo entity, boolean forceNullable,
+    static Target of(TableBuilder table, EntityInfo entity, List<KeyPart> required,
         Map<String, AnnotationMirror> overrides) {
-      return new Target(table, entity, forceNullable, "", overrides, false, false, false);
+      return new Target(table, entity, required, "", overrides, false, false, false);
     }
 
     /** Whether the columns mapped through this target are reported to the key list. */
@@ -105,7 +119,8 @@ final class Mapper {
 
   final Elements elements;
   final Types types;
-  final Diagnostics diagnostics;
+  /** Swapped for a silent one while inherited attributes are mapped again (table per class). */
+  Diagnostics diagnostics;
   final Naming naming;
   final ConstraintNaming constraintNaming;
   final Annotations ann;
@@ -121,15 +136,19 @@ final class Mapper {
   final boolean keysOnly;
   final Relations relations;
   final ElementCollections collections;
+  final Subclasses subclasses;
+  final Hierarchies hierarchies;
+  /** The entities mapped already (a subclass maps its superclasses first). */
+  private final Set<TypeElement> mapped = new java.util.HashSet<>();
   /** Deferred work: columns that go into other entities' tables, once every table exists. */
   final List<Runnable> afterAll = new ArrayList<>();
 
-  Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options) {
-    this(env, diagnostics, options, false, new java.util.HashSet<>());
+  Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options, Hierarchies hierarchies) {
+    this(env, diagnostics, options, false, new java.util.HashSet<>(), hierarchies);
   }
 
   Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options, boolean keysOnly,
-      Set<TypeElement> resolving) {
+      Set<TypeElement> resolving, Hierarchies hierarchies) {
     this.env = env;
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
@@ -141,16 +160,22 @@ final class Mapper {
     this.keysOnly = keysOnly;
     this.relations = new Relations(this, resolving);
     this.collections = new ElementCollections(this);
+    this.subclasses = new Subclasses(this);
+    this.hierarchies = hierarchies;
   }
 
   // ---- entities --------------------------------------------------------------------------------------
 
   void mapEntity(TypeElement type) {
     Optional<EntityInfo> found = info(type);
-    if (found.isEmpty()) {
+    if (found.isEmpty() || !mapped.add(type)) {
       return;
     }
     EntityInfo info = found.get();
+    if (info.isSubclass()) {
+      subclasses.map(info);
+      return;
+    }
     if (tables.containsKey(info.table)) {
       TableBuilder other = tables.get(info.table);
       diagnostics.error(MappingCode.DUPLICATE_TABLE, "entity " + Elements2.simpleName(type) + " maps to table "
@@ -159,10 +184,14 @@ final class Mapper {
       return;
     }
     TableBuilder table = new TableBuilder(info.table, info.tablePhysical, type);
+    // An abstract table-per-class root with subclasses has no table of its own (Hibernate's abstract
+    // union table); it is mapped anyway, for its messages and for what references it.
+    table.virtual = info.strategy == Hierarchies.Strategy.TABLE_PER_CLASS && Hierarchies.isAbstract(type)
+        && hierarchies.hasSubclasses(type);
     tables.put(info.table, table);
     ann.find(type, Jpa.RENAMED_FROM).ifPresent(r -> renamedTable(type, info, r));
 
-    Target target = Target.of(table, info, false, overrides(type));
+    Target target = Target.of(table, info, null, overrides(type));
     List<KeyPart> key = new ArrayList<>();
     for (Attribute attribute : attributes(type, info.access)) {
       mapAttribute(attribute, target, key);
@@ -177,6 +206,17 @@ final class Mapper {
       table.primaryKey(keyColumns(key));
     }
     TableConstraints.apply(this, type, table);
+    if (!keysOnly) {
+      subclasses.discriminator(info, table);
+    }
+  }
+
+  /**
+   * How a single-table subclass's check orders its columns: the attributes of mapped superclasses
+   * before the class's own, each class's in name order (Hibernate binds them so).
+   */
+  String requiredOrder(Attribute a) {
+    return String.format(java.util.Locale.ROOT, "%04d:%s", superclasses(a.declaringType()).size(), a.name());
   }
 
   /** The key's columns: in attribute-name order when the key is composite, as Hibernate orders them. */
@@ -227,15 +267,17 @@ final class Mapper {
           + "; make it a class", type, entity.get());
       return Optional.empty();
     }
-    for (TypeElement superclass : superclasses(type)) {
-      if (ann.has(superclass, Jpa.ENTITY)) {
-        diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "entity " + Elements2.simpleName(type) + " extends entity "
-            + Elements2.simpleName(superclass) + ": entity inheritance is not supported by Strata yet; "
-            + "make the superclass a @MappedSuperclass", type);
+    Optional<TypeElement> parentType = hierarchies.parent(type);
+    EntityInfo parent = null;
+    if (parentType.isPresent()) {
+      Optional<EntityInfo> parentInfo = info(parentType.get());
+      if (parentInfo.isEmpty()) {
         return Optional.empty();
       }
+      parent = parentInfo.get();
     }
-    for (String classLevel : List.of(Jpa.DISCRIMINATOR_COLUMN, Jpa.SECONDARY_TABLE, Jpa.SECONDARY_TABLES)) {
+    Hierarchies.Strategy strategy = hierarchies.strategy(type);
+    for (String classLevel : List.of(Jpa.SECONDARY_TABLE, Jpa.SECONDARY_TABLES)) {
       Optional<AnnotationMirror> found = ann.find(type, classLevel);
       if (found.isPresent()) {
         diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, EntityReader.simple(found.get()) + " on "
@@ -269,12 +311,25 @@ final class Mapper {
         namespace = Optional.of(naming.physical(Name.parse(schema)).database());
       }
     }
+    if (parent != null && strategy == Hierarchies.Strategy.SINGLE_TABLE) {
+      if (tableAnn.isPresent()) {
+        // Hibernate refuses it too: the root declares the table of a single-table hierarchy.
+        diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@Table on " + Elements2.simpleName(type) + ": it is "
+            + "a subclass in the SINGLE_TABLE hierarchy of " + Elements2.simpleName(parent.root.type) + ", whose "
+            + "table it shares; remove @Table, or choose another strategy with @Inheritance on the root",
+            type, tableAnn.get());
+        return Optional.empty();
+      }
+      return Optional.of(new EntityInfo(type, entityName, parent.table, parent.tableLogical, parent.tablePhysical,
+          parent.access, parent, strategy));
+    }
     Name physical = naming.physical(logical);
     QualifiedName table = new QualifiedName(namespace, physical.database());
-    return Optional.of(new EntityInfo(type, entityName, table, logical, physical, accessOf(type)));
+    Access access = parent != null ? parent.access : accessOf(type);
+    return Optional.of(new EntityInfo(type, entityName, table, logical, physical, access, parent, strategy));
   }
 
-  private void renamedTable(TypeElement type, EntityInfo info, AnnotationMirror renamed) {
+  void renamedTable(TypeElement type, EntityInfo info, AnnotationMirror renamed) {
     String old = ann.string(renamed, "value");
     if (old.isBlank()) {
       diagnostics.error(MappingCode.INVALID_NAME, "@RenamedFrom on " + Elements2.simpleName(type)
@@ -320,18 +375,26 @@ final class Mapper {
   }
 
   /**
-   * The persistent attributes of a class and of the mapped superclasses above it, superclasses first,
-   * each class in source order. A class's own {@code @Access} overrides the hierarchy's access.
+   * The persistent attributes of a class and of the mapped superclasses above it (up to its entity
+   * superclass, whose attributes are its own), superclasses first, each class in source order. A
+   * class's own {@code @Access} overrides the hierarchy's access.
    */
   List<Attribute> attributes(TypeElement type, Access defaultAccess) {
+    return attributes(type, defaultAccess, (DeclaredType) type.asType());
+  }
+
+  /** {@link #attributes(TypeElement, Access)} with types as a subclass sees them. */
+  List<Attribute> attributes(TypeElement type, Access defaultAccess, DeclaredType seenFrom) {
     List<TypeElement> chain = new ArrayList<>();
     for (TypeElement superclass : superclasses(type)) {
+      if (ann.has(superclass, Jpa.ENTITY)) {
+        break;
+      }
       if (ann.has(superclass, Jpa.MAPPED_SUPERCLASS)) {
         chain.add(0, superclass);
       }
     }
     chain.add(type);
-    DeclaredType seenFrom = (DeclaredType) type.asType();
     List<Attribute> out = new ArrayList<>();
     for (TypeElement declaring : chain) {
       Access access = ann.find(declaring, Jpa.ACCESS)
@@ -470,7 +533,8 @@ final class Mapper {
         c = withGeneration.get();
       }
     }
-    ColumnDef finalDef = new ColumnDef(c, def.physical(), def.readOnly(), def.unique(), def.check());
+    ColumnDef finalDef = new ColumnDef(c, def.physical(), def.readOnly(), def.unique(), def.check(),
+        def.impliedNotNull() && !id);
     if (addColumn(target, a, finalDef) && target.collects(id)) {
       key.add(new KeyPart(target.path() + a.name(), c.name()));
     }
@@ -499,7 +563,7 @@ final class Mapper {
         overrides.put(path.substring(prefix.length()), column);
       }
     });
-    Target inner = new Target(target.table(), target.entity(), target.forceNullable(), target.path() + prefix,
+    Target inner = new Target(target.table(), target.entity(), target.required(), target.path() + prefix,
         overrides, true, target.inId() || asId, target.inCollection());
     for (Attribute attribute : attributes(embeddable, target.entity().access)) {
       mapAttribute(attribute, inner, key);
@@ -511,17 +575,27 @@ final class Mapper {
    *
    * @param unique whether {@code @Column(unique = true)} asks for a single-column unique constraint
    * @param check the column's check condition (enum values), if any
+   * @param impliedNotNull NOT NULL only because of a primitive type or {@code @Basic(optional = false)},
+   *     not because of {@code nullable = false}: a single-table subclass makes such a column nullable
    */
-  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, List<String> check) {
+  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, List<String> check,
+      boolean impliedNotNull) {
     ColumnDef withColumn(Column newColumn) {
-      return new ColumnDef(newColumn, physical, readOnly, unique, check);
+      return new ColumnDef(newColumn, physical, readOnly, unique, check, impliedNotNull);
     }
   }
 
   /** Adds the column, its unique constraint and check, and the rename it declares. */
   boolean addColumn(Target target, Attribute a, ColumnDef def) {
     TableBuilder table = target.table();
-    Column column = target.forceNullable() ? def.column().withNullable(true) : def.column();
+    Column column = def.column();
+    if (target.required() != null && def.impliedNotNull()) {
+      column = column.withNullable(true);
+      if (def.impliedNotNull() && !target.inEmbeddable()) {
+        // SingleTableSubclass.createConstraints: NOT NULL for this subclass's rows only, as a table check.
+        target.required().add(new KeyPart(requiredOrder(a), column.name()));
+      }
+    }
     if (!table.addColumn(new TableBuilder.Entry(column, def.physical(), a.element(), def.readOnly()), diagnostics)) {
       return false;
     }
@@ -536,7 +610,7 @@ final class Mapper {
         diagnostics.error(MappingCode.INVALID_NAME, "@RenamedFrom on " + a.describe() + ": the old column name "
             + "is empty; write the column's old name, exactly as in the database", a.element(), r);
       } else {
-        columnRenames.computeIfAbsent(table.name, k -> new TreeMap<>()).put(column.name(), old);
+        columnRenames.computeIfAbsent(table.name, k -> new TreeMap<>()).put(def.column().name(), old);
       }
     });
     return true;
@@ -585,8 +659,10 @@ final class Mapper {
     }
     Optional<AnnotationMirror> basicAnn = ann.find(e, Jpa.BASIC);
     // Primitives inside an embeddable stay nullable in Hibernate's DDL (the embeddable may be null).
-    if (basic.primitive() && !target.inEmbeddable() || id
-        || basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false)) {
+    boolean implied = basic.primitive() && !target.inEmbeddable()
+        || basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false);
+    boolean impliedNotNull = implied && nullable && !id;
+    if (implied || id) {
       nullable = false;
     }
     Optional<String> comment = columnAnn.map(c -> ann.string(c, "comment")).filter(c -> !c.isEmpty())
@@ -612,7 +688,7 @@ final class Mapper {
     check.ifPresent(checks::add);
     columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(ann.string(k, "constraint"))));
     ann.findAll(e, Jpa.H_CHECK, Jpa.H_CHECKS).forEach(k -> checks.add(ann.string(k, "constraints")));
-    return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks));
+    return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks, impliedNotNull));
   }
 
   /** The Hibernate default mapping of the attribute's Java type, with {@code @Enumerated}, {@code @Lob}, {@code @Temporal}. */
@@ -785,6 +861,14 @@ final class Mapper {
     String strategy = ann.enumConstant(generated, "strategy").orElse("AUTO");
     Column column = def.column();
     if (strategy.equals("IDENTITY")) {
+      EntityInfo root = target.entity().root;
+      if (root.strategy == Hierarchies.Strategy.TABLE_PER_CLASS && hierarchies.hasSubclasses(root.type)) {
+        diagnostics.error(MappingCode.INVALID_GENERATION, "@GeneratedValue(strategy = IDENTITY) on " + a.describe()
+            + ": the rows of a TABLE_PER_CLASS hierarchy live in several tables, and one identity column per table "
+            + "would give two rows the same id (Hibernate refuses it too); use SEQUENCE, or another inheritance "
+            + "strategy", a.element(), generated);
+        return Optional.empty();
+      }
       if (!Set.of("smallint", "integer", "bigint").contains(column.type().base())) {
         diagnostics.error(MappingCode.INVALID_GENERATION, "@GeneratedValue(strategy = IDENTITY) on " + a.describe()
             + ": PostgreSQL identity columns are smallint, integer or bigint, not " + column.type().sql()
@@ -869,8 +953,8 @@ final class Mapper {
       AnnotationMirror g = generator.get();
       String sequenceName = ann.string(g, "sequenceName");
       logical = !sequenceName.isBlank() ? Name.parse(sequenceName)
-          : !generatorName.isEmpty() ? Name.parse(generatorName) : entity.tableLogical.withText(
-              entity.tableLogical.text() + "_SEQ");
+          : !generatorName.isEmpty() ? Name.parse(generatorName) : entity.root.tableLogical.withText(
+              entity.root.tableLogical.text() + "_SEQ");
       String schema = ann.string(g, "schema");
       if (!schema.isBlank()) {
         namespace = Optional.of(naming.physical(Name.parse(schema)).database());
@@ -885,7 +969,7 @@ final class Mapper {
       }
     } else {
       logical = !generatorName.isEmpty() ? Name.parse(generatorName)
-          : entity.tableLogical.withText(entity.tableLogical.text() + "_SEQ");
+          : entity.root.tableLogical.withText(entity.root.tableLogical.text() + "_SEQ");
     }
     QualifiedName name = new QualifiedName(namespace, naming.physical(logical).database());
     Sequence sequence = new Sequence(name, start, increment);

@@ -40,7 +40,6 @@ import javax.tools.Diagnostic;
 final class Relations {
   private final Mapper m;
   private final Annotations ann;
-  private final Diagnostics diagnostics;
   /** Entities whose key is being resolved, to stop on a cycle of derived identifiers. */
   private final Set<TypeElement> resolving;
   private final Map<TypeElement, Optional<TableBuilder>> scratch = new HashMap<>();
@@ -48,7 +47,6 @@ final class Relations {
   Relations(Mapper mapper, Set<TypeElement> resolving) {
     this.m = mapper;
     this.ann = mapper.ann;
-    this.diagnostics = mapper.diagnostics;
     this.resolving = resolving;
   }
 
@@ -67,7 +65,7 @@ final class Relations {
       return Optional.empty();
     }
     try {
-      Mapper quiet = new Mapper(m.env, new Diagnostics(QUIET), m.options, true, resolving);
+      Mapper quiet = new Mapper(m.env, quietDiagnostics(), m.options, true, resolving, m.hierarchies);
       quiet.mapEntity(target.type);
       Optional<TableBuilder> table = Optional.ofNullable(quiet.tables.get(target.table));
       scratch.put(target.type, table);
@@ -94,6 +92,11 @@ final class Relations {
     return scratchTable(target).flatMap(t -> t.column(column)).map(e -> new KeyColumn(e.physical(), e.column()));
   }
 
+  /** Diagnostics that print nothing: for mapping again what is reported where it is mapped first. */
+  static Diagnostics quietDiagnostics() {
+    return new Diagnostics(QUIET);
+  }
+
   private static final Messager QUIET = new Messager() {
     @Override
     public void printMessage(Diagnostic.Kind kind, CharSequence msg) {}
@@ -113,7 +116,7 @@ final class Relations {
   Optional<EntityInfo> targetEntity(Attribute a, AnnotationMirror relation, TypeMirror declared) {
     TypeMirror type = ann.explicitValue(relation, "targetEntity").map(v -> (TypeMirror) v.getValue()).orElse(declared);
     if (type == null || type.getKind() != TypeKind.DECLARED || !ann.has(m.types.asElement(type), Jpa.ENTITY)) {
-      diagnostics.error(MappingCode.INVALID_REFERENCE, EntityReader.simple(relation) + " on " + a.describe()
+      m.diagnostics.error(MappingCode.INVALID_REFERENCE, EntityReader.simple(relation) + " on " + a.describe()
           + ": " + (type == null ? "its element type" : Mapper.display(type)) + " is not an entity; point the "
           + "relationship at an @Entity class (or set targetEntity)", a.element(), relation);
       return Optional.empty();
@@ -140,7 +143,7 @@ final class Relations {
       return;
     }
     if (ann.has(e, Jpa.JOIN_TABLE)) {
-      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@JoinTable on " + a.describe() + ": a to-one relationship "
+      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@JoinTable on " + a.describe() + ": a to-one relationship "
           + "through a join table is not supported by Strata; map it with a join column", e,
           ann.find(e, Jpa.JOIN_TABLE).get());
       return;
@@ -169,12 +172,18 @@ final class Relations {
       }
       Column column = new Column(join.physical().database(), type.orElse(join.referenced().column().type()),
           nullable, Optional.empty(), Optional.empty(), Optional.empty());
-      if (target.forceNullable() && !id) {
-        column = column.withNullable(true);
+      if (target.required() != null && !id) {
+        boolean explicitNotNull = join.annotation().map(j -> !ann.bool(j, "nullable", true)).orElse(false);
+        if (!explicitNotNull) {
+          column = column.withNullable(true);
+          if (!optional && !target.inEmbeddable()) {
+            target.required().add(new KeyPart(m.requiredOrder(a), column.name()));
+          }
+        }
       }
       boolean readOnly = join.annotation()
           .map(j -> !ann.bool(j, "insertable", true) && !ann.bool(j, "updatable", true)).orElse(false);
-      boolean added = table.addColumn(new TableBuilder.Entry(column, join.physical(), e, readOnly), diagnostics);
+      boolean added = table.addColumn(new TableBuilder.Entry(column, join.physical(), e, readOnly), m.diagnostics);
       if (!added && !readOnly) {
         return;
       }
@@ -197,7 +206,7 @@ final class Relations {
       String implicitPrefix) {
     List<KeyColumn> key = keyOf(referenced);
     if (key.isEmpty()) {
-      diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + " refers to entity "
+      m.diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + " refers to entity "
           + Elements2.simpleName(referenced.type) + ", which has no identifier Strata can map; fix that entity's "
           + "@Id", a.element());
       return Optional.empty();
@@ -211,7 +220,7 @@ final class Relations {
     }
     if (joinColumns.size() != key.size()
         && joinColumns.stream().anyMatch(j -> ann.string(j, "referencedColumnName").isBlank())) {
-      diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + " has " + joinColumns.size()
+      m.diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + " has " + joinColumns.size()
           + " join columns but " + Elements2.simpleName(referenced.type) + "'s key has " + key.size()
           + "; give one @JoinColumn per key column, or name each referencedColumnName", a.element(),
           joinColumns.get(0));
@@ -227,7 +236,7 @@ final class Relations {
         String dbName = m.naming.physical(Name.parse(referencedName)).database();
         Optional<KeyColumn> column = columnOf(referenced, dbName);
         if (column.isEmpty()) {
-          diagnostics.error(MappingCode.INVALID_REFERENCE, "@JoinColumn(referencedColumnName = \"" + referencedName
+          m.diagnostics.error(MappingCode.INVALID_REFERENCE, "@JoinColumn(referencedColumnName = \"" + referencedName
               + "\") on " + a.describe() + ": table " + referenced.table + " of " + Elements2.simpleName(referenced.type)
               + " has no column " + dbName + "; name one of its columns", a.element(), j,
               ann.explicitValue(j, "referencedColumnName").orElse(null));
@@ -250,7 +259,7 @@ final class Relations {
     try {
       return Optional.of(SqlType.parse(definition));
     } catch (IllegalArgumentException notAType) {
-      diagnostics.error(MappingCode.INVALID_COLUMN_DEFINITION, "@JoinColumn(columnDefinition = \"" + definition
+      m.diagnostics.error(MappingCode.INVALID_COLUMN_DEFINITION, "@JoinColumn(columnDefinition = \"" + definition
           + "\") on " + a.describe() + ": Strata reads columnDefinition as a PostgreSQL type only, e.g. \"bigint\"; "
           + "move NOT NULL to nullable = false", a.element(), joinColumn,
           ann.explicitValue(joinColumn, "columnDefinition").orElse(null));
@@ -270,6 +279,10 @@ final class Relations {
         .or(() -> joinColumns.stream().flatMap(j -> ann.annotations(j, "foreignKey").stream())
             .filter(f -> ann.isSet(f, "name") || ann.isSet(f, "value")).findFirst());
     if (foreignKey.isPresent() && ann.enumConstant(foreignKey.get(), "value").orElse("").equals("NO_CONSTRAINT")) {
+      return;
+    }
+    if (referenced.strategy == Hierarchies.Strategy.TABLE_PER_CLASS && m.hierarchies.hasSubclasses(referenced.type)) {
+      // Its rows live in several tables: Hibernate creates no foreign key (ForeignKey.isPhysicalConstraint).
       return;
     }
     String name = foreignKey.map(f -> ann.string(f, "name")).filter(n -> !n.isBlank())
@@ -303,7 +316,7 @@ final class Relations {
     }
     Optional<AnnotationMirror> mapKey = ann.find(e, Jpa.MAP_KEY);
     if (mapKey.isPresent()) {
-      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@MapKey on " + a.describe() + " is not supported by Strata "
+      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@MapKey on " + a.describe() + " is not supported by Strata "
           + "yet on the owning side of a relationship; map it with mappedBy, or use @MapKeyColumn", e, mapKey.get());
       return;
     }
@@ -319,7 +332,7 @@ final class Relations {
     List<AnnotationMirror> joinColumns = ann.findAll(e, Jpa.JOIN_COLUMN, Jpa.JOIN_COLUMNS);
     if (oneToMany && !joinColumns.isEmpty() && !ann.has(e, Jpa.JOIN_TABLE)) {
       if (kind.get() == Kind.LIST || kind.get() == Kind.MAP) {
-        diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, a.describe() + ": an ordered list or map kept in a join "
+        m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, a.describe() + ": an ordered list or map kept in a join "
             + "column of the target's table is not supported by Strata; use a join table, or a bidirectional "
             + "relationship with mappedBy", e, relation);
         return;
@@ -338,7 +351,7 @@ final class Relations {
     boolean ordered = orderColumn.isPresent();
     if (ordered && !name.equals("java.util.List")) {
       // Hibernate refuses it too: "is annotated '@OrderColumn' but is not of type 'java.util.List'".
-      diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@OrderColumn on " + a.describe() + ": only a List has "
+      m.diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@OrderColumn on " + a.describe() + ": only a List has "
           + "an order column, and " + a.describe() + " is a " + Mapper.display(a.type()) + "; declare it as a "
           + "List, or remove @OrderColumn", a.element(), orderColumn.get());
       return Optional.empty();
@@ -353,7 +366,7 @@ final class Relations {
       case "java.util.Map": case "java.util.SortedMap":
         return Optional.of(Kind.MAP);
       default:
-        diagnostics.error(MappingCode.UNSUPPORTED_TYPE, EntityReader.simple(relation) + " on " + a.describe()
+        m.diagnostics.error(MappingCode.UNSUPPORTED_TYPE, EntityReader.simple(relation) + " on " + a.describe()
             + ": " + Mapper.display(a.type()) + " is not a collection type JPA maps; declare it as a List, Set, "
             + "Collection or Map", a.element(), relation);
         return Optional.empty();
@@ -376,7 +389,7 @@ final class Relations {
       List<AnnotationMirror> joinColumns) {
     TableBuilder table = m.tables.get(referenced.table);
     if (table == null) {
-      diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + " keeps its join column in the table of "
+      m.diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + " keeps its join column in the table of "
           + Elements2.simpleName(referenced.type) + ", which is not mapped in this compilation; compile the two "
           + "entities together", a.element());
       return;
@@ -395,9 +408,9 @@ final class Relations {
           .map(j -> !ann.bool(j, "insertable", true) && !ann.bool(j, "updatable", true)).orElse(false);
       Optional<TableBuilder.Entry> existing = table.column(column.name());
       if (existing.isEmpty()) {
-        table.addColumn(new TableBuilder.Entry(column, join.physical(), a.element(), readOnly), diagnostics);
+        table.addColumn(new TableBuilder.Entry(column, join.physical(), a.element(), readOnly), m.diagnostics);
       } else if (!existing.get().column().type().equals(column.type())) {
-        diagnostics.error(MappingCode.DUPLICATE_COLUMN, "column " + column.name() + " of table " + table.name
+        m.diagnostics.error(MappingCode.DUPLICATE_COLUMN, "column " + column.name() + " of table " + table.name
             + " is mapped by " + Elements2.describe(existing.get().origin()) + " as " + existing.get().column().type()
             + " and by " + a.describe() + " as " + column.type() + "; map it once, or with the same type",
             a.element());
@@ -431,7 +444,7 @@ final class Relations {
     Name physical = m.naming.physical(logical);
     QualifiedName name = new QualifiedName(namespace, physical.database());
     if (m.tables.containsKey(name)) {
-      diagnostics.error(MappingCode.DUPLICATE_TABLE, "join table " + name + " of " + a.describe() + " is also mapped by "
+      m.diagnostics.error(MappingCode.DUPLICATE_TABLE, "join table " + name + " of " + a.describe() + " is also mapped by "
           + Elements2.describe(m.tables.get(name).origin) + "; give it its own name with @JoinTable(name = ...)",
           e, relation);
       return;
@@ -503,7 +516,7 @@ final class Relations {
     for (Join join : joins) {
       Column column = new Column(join.physical().database(), join.referenced().column().type(), false,
           Optional.empty(), Optional.empty(), Optional.empty());
-      if (!table.addColumn(new TableBuilder.Entry(column, join.physical(), a.element(), false), diagnostics)) {
+      if (!table.addColumn(new TableBuilder.Entry(column, join.physical(), a.element(), false), m.diagnostics)) {
         return null;
       }
       out.add(column.name());
@@ -520,7 +533,7 @@ final class Relations {
     String explicit = ann.string(order, "name");
     Name physical = m.naming.physical(explicit.isBlank() ? m.naming.orderColumn(a.name()) : Name.parse(explicit));
     Column column = Column.of(physical.database(), SqlType.of("integer")).notNull();
-    if (!table.addColumn(new TableBuilder.Entry(column, physical, a.element(), false), diagnostics)) {
+    if (!table.addColumn(new TableBuilder.Entry(column, physical, a.element(), false), m.diagnostics)) {
       return Optional.empty();
     }
     table.addCheck(new CheckConstraint(PostgresNames.objectName(table.name.name(), column.name(), "check"),
@@ -540,7 +553,7 @@ final class Relations {
     Optional<TypeMirror> declaredKey = ann.find(e, Jpa.MAP_KEY_CLASS).flatMap(k -> ann.type(k, "value"))
         .or(() -> typeArgument(a.type(), 0));
     if (declaredKey.isEmpty()) {
-      diagnostics.error(MappingCode.UNSUPPORTED_TYPE, a.describe() + ": the map's key type is not declared; "
+      m.diagnostics.error(MappingCode.UNSUPPORTED_TYPE, a.describe() + ": the map's key type is not declared; "
           + "declare it, e.g. Map<String, ...>, or name it with @MapKeyClass", e);
       return Optional.empty();
     }
@@ -555,7 +568,7 @@ final class Relations {
       String what = m.isEmbeddable(keyType) ? "an embeddable"
           : keyType.getKind() == TypeKind.DECLARED && ann.has(m.types.asElement(keyType), Jpa.ENTITY) ? "an entity"
           : "not a basic type Strata maps";
-      diagnostics.error(MappingCode.UNSUPPORTED_TYPE, a.describe() + ": the map key type " + Mapper.display(keyType)
+      m.diagnostics.error(MappingCode.UNSUPPORTED_TYPE, a.describe() + ": the map key type " + Mapper.display(keyType)
           + " is " + what + "; Strata maps keys of basic and enum types (String, numbers, dates, UUID, enums); "
           + "change the key type", e);
       return Optional.empty();
@@ -564,7 +577,7 @@ final class Relations {
     Optional<AnnotationMirror> temporal = ann.find(e, Jpa.MAP_KEY_TEMPORAL);
     if (temporal.isPresent()) {
       if (!b.isLegacyTemporal()) {
-        diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@MapKeyTemporal on " + a.describe() + ": it applies "
+        m.diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@MapKeyTemporal on " + a.describe() + ": it applies "
             + "only to java.util.Date and java.util.Calendar keys, not to " + Mapper.display(keyType)
             + "; remove @MapKeyTemporal", e, temporal.get());
         return Optional.empty();
@@ -585,7 +598,7 @@ final class Relations {
       try {
         type = SqlType.parse(definition);
       } catch (IllegalArgumentException notAType) {
-        diagnostics.error(MappingCode.INVALID_COLUMN_DEFINITION, "@MapKeyColumn(columnDefinition = \"" + definition
+        m.diagnostics.error(MappingCode.INVALID_COLUMN_DEFINITION, "@MapKeyColumn(columnDefinition = \"" + definition
             + "\") on " + a.describe() + ": Strata reads columnDefinition as a PostgreSQL type only, e.g. \"text\"",
             e, keyColumn.get(), ann.explicitValue(keyColumn.get(), "columnDefinition").orElse(null));
         return Optional.empty();
@@ -604,7 +617,7 @@ final class Relations {
       type = kind.sqlType(length, precision, scale, b.secondPrecision());
     }
     Column column = Column.of(physical.database(), type).notNull();
-    if (!table.addColumn(new TableBuilder.Entry(column, physical, e, false), diagnostics)) {
+    if (!table.addColumn(new TableBuilder.Entry(column, physical, e, false), m.diagnostics)) {
       return Optional.empty();
     }
     if (isEnum && definition.isBlank()) {

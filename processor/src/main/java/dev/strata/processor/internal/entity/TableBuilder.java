@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /** A table while the entities mapping to it are read; {@link #build} checks and freezes it. */
 final class TableBuilder {
@@ -32,6 +34,13 @@ final class TableBuilder {
   private final Map<String, Index> indexes = new LinkedHashMap<>();
   private final Map<String, CheckConstraint> checks = new LinkedHashMap<>();
   private Optional<String> comment = Optional.empty();
+  /** A table Hibernate does not create (an abstract table-per-class root): mapped, but not in the schema. */
+  boolean virtual;
+  /** The single-table subclass whose attributes are being added, or null. */
+  TypeElement writer;
+  /** Whether two single-table subclasses are siblings (neither extends the other), when set. */
+  BiPredicate<TypeElement, TypeElement> siblings;
+  private final Map<String, TypeElement> writers = new TreeMap<>();
 
   /**
    * One mapped column.
@@ -58,6 +67,14 @@ final class TableBuilder {
     Entry existing = columns.get(entry.column().name());
     if (existing == null) {
       columns.put(entry.column().name(), entry);
+      if (writer != null) {
+        writers.put(entry.column().name(), writer);
+      }
+      return true;
+    }
+    TypeElement other = writers.get(entry.column().name());
+    if (writer != null && other != null && siblings != null && siblings.test(writer, other)
+        && existing.column().equals(entry.column())) {
       return true;
     }
     if (entry.readOnly()) {

@@ -99,19 +99,10 @@ class RelationMappingErrorTest {
   }
 
   @Test
-  void inheritanceIsAnError() {
+  void secondaryTableIsAnError() {
     assertOneError("""
-        @Entity class Animal { @Id Long id; }
-        @Entity class Dog extends Animal { }
-        """, "[STRATA-107] entity Dog extends entity Animal: entity inheritance is not supported by Strata yet; make "
-        + "the superclass a @MappedSuperclass", 7);
-  }
-
-  @Test
-  void discriminatorColumnIsAnError() {
-    assertOneError("""
-        @Entity @DiscriminatorColumn(name = "kind") class Animal { @Id Long id; }
-        """, "[STRATA-107] @DiscriminatorColumn on Animal is not supported by Strata yet; remove it, or map the entity "
+        @Entity @SecondaryTable(name = "animal_extra") class Animal { @Id Long id; }
+        """, "[STRATA-107] @SecondaryTable on Animal is not supported by Strata yet; remove it, or map the entity "
         + "without inheritance and secondary tables", 6);
   }
 

@@ -53,7 +53,32 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
   }
 
   private static CodeBlock string(String s) {
-    return CodeBlock.of("$S", s);
+    return literal(s);
+  }
+
+  /**
+   * A string literal: {@code $S}, except that each U+2028 and U+2029 is written as a Unicode escape
+   * in a literal of its own, joined to the rest with {@code +}. {@code $S} leaves them as they are,
+   * and JavaPoet then breaks the line at them as at every Unicode line break, which would cut the
+   * literal in two.
+   */
+  static CodeBlock literal(String s) {
+    List<CodeBlock> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\u2028' || c == '\u2029') {
+        if (i > start) {
+          parts.add(CodeBlock.of("$S", s.substring(start, i)));
+        }
+        parts.add(CodeBlock.of("$L", String.format("\"\\u%04x\"", (int) c)));
+        start = i + 1;
+      }
+    }
+    if (start < s.length() || parts.isEmpty()) {
+      parts.add(CodeBlock.of("$S", s.substring(start)));
+    }
+    return CodeBlock.join(parts, " + ");
   }
 
   @Override public CodeBlock createNamespace(Change.CreateNamespace c) {
@@ -171,16 +196,16 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
 
   static CodeBlock name(QualifiedName name) {
     return name.namespace().isPresent()
-        ? CodeBlock.of("$T.of($S, $S)", QualifiedName.class, name.namespace().get(), name.name())
-        : CodeBlock.of("$T.of($S)", QualifiedName.class, name.name());
+        ? CodeBlock.of("$T.of($L, $L)", QualifiedName.class, literal(name.namespace().get()), literal(name.name()))
+        : CodeBlock.of("$T.of($L)", QualifiedName.class, literal(name.name()));
   }
 
   /** {@code SqlType.parse("varchar(255)")} when the canonical text reads back the same, else the constructor. */
   static CodeBlock type(SqlType type) {
     if (readsBack(type)) {
-      return CodeBlock.of("$T.parse($S)", SqlType.class, type.sql());
+      return CodeBlock.of("$T.parse($L)", SqlType.class, literal(type.sql()));
     }
-    return CodeBlock.of("new $T($S, $L, $L)", SqlType.class, type.base(),
+    return CodeBlock.of("new $T($L, $L, $L)", SqlType.class, literal(type.base()),
         list(type.modifiers(), m -> CodeBlock.of("$L", m)), type.array());
   }
 
@@ -195,9 +220,9 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
   static CodeBlock column(Column column) {
     CodeBlock.Builder b = CodeBlock.builder();
     if (readsBack(column.type())) {
-      b.add("$T.of($S, $S)", Column.class, column.name(), column.type().sql());
+      b.add("$T.of($L, $L)", Column.class, literal(column.name()), literal(column.type().sql()));
     } else {
-      b.add("$T.of($S, $L)", Column.class, column.name(), type(column.type()));
+      b.add("$T.of($L, $L)", Column.class, literal(column.name()), type(column.type()));
     }
     if (column.identity().isPresent()) {
       // withIdentity also makes the column NOT NULL, as identity columns are.
@@ -205,8 +230,8 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
     } else if (!column.nullable()) {
       b.add(".notNull()");
     }
-    column.defaultValue().ifPresent(d -> b.add(".withDefault($S)", d));
-    column.comment().ifPresent(d -> b.add(".withComment($S)", d));
+    column.defaultValue().ifPresent(d -> b.add(".withDefault($L)", literal(d)));
+    column.comment().ifPresent(d -> b.add(".withComment($L)", literal(d)));
     return b.build();
   }
 
@@ -215,7 +240,7 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
     if (table.name().namespace().isPresent()) {
       b.add("$T.of($L)", Table.class, name(table.name()));
     } else {
-      b.add("$T.of($S)", Table.class, table.name().name());
+      b.add("$T.of($L)", Table.class, literal(table.name().name()));
     }
     if (!table.columns().isEmpty()) {
       b.add("\n.withColumns(");
@@ -225,8 +250,8 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
       b.add("$<$<)");
     }
     table.primaryKey().ifPresent(pk -> {
-      b.add("\n.withPrimaryKey($S", pk.name());
-      pk.columns().forEach(c -> b.add(", $S", c));
+      b.add("\n.withPrimaryKey($L", literal(pk.name()));
+      pk.columns().forEach(c -> b.add(", $L", literal(c)));
       b.add(")");
     });
     if (!table.uniqueConstraints().isEmpty()) {
@@ -246,13 +271,13 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
   }
 
   static CodeBlock primaryKey(PrimaryKey key) {
-    return CodeBlock.of("$T.of($S, $L)", PrimaryKey.class, key.name(), strings(key.columns()));
+    return CodeBlock.of("$T.of($L, $L)", PrimaryKey.class, literal(key.name()), strings(key.columns()));
   }
 
   static CodeBlock foreignKey(ForeignKey key) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.of($S, $L, $L, $L)", ForeignKey.class, key.name(),
-        list(key.columns(), c -> CodeBlock.of("$S", c)), name(key.referencedTable()),
-        list(key.referencedColumns(), c -> CodeBlock.of("$S", c)));
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of($L, $L, $L, $L)", ForeignKey.class, literal(key.name()),
+        list(key.columns(), ChangeRenderer::literal), name(key.referencedTable()),
+        list(key.referencedColumns(), ChangeRenderer::literal));
     if (key.onDelete() != ReferentialAction.NO_ACTION) {
       b.add(".withOnDelete($T.$L)", ReferentialAction.class, key.onDelete().name());
     }
@@ -263,24 +288,27 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
   }
 
   static CodeBlock unique(UniqueConstraint constraint) {
-    return CodeBlock.of("$T.of($S, $L)", UniqueConstraint.class, constraint.name(), strings(constraint.columns()));
+    return CodeBlock.of("$T.of($L, $L)", UniqueConstraint.class, literal(constraint.name()),
+        strings(constraint.columns()));
   }
 
   static CodeBlock check(CheckConstraint constraint) {
-    return CodeBlock.of("$T.of($S, $S)", CheckConstraint.class, constraint.name(), constraint.expression());
+    return CodeBlock.of("$T.of($L, $L)", CheckConstraint.class, literal(constraint.name()),
+        literal(constraint.expression()));
   }
 
   static CodeBlock index(Index index) {
     CodeBlock.Builder b = CodeBlock.builder();
     if (index.columns().stream().noneMatch(IndexColumn::descending)) {
-      b.add("$T.of($S, $L)", Index.class, index.name(),
+      b.add("$T.of($L, $L)", Index.class, literal(index.name()),
           strings(index.columns().stream().map(IndexColumn::name).toList()));
       if (index.unique()) {
         b.add(".withUnique(true)");
       }
     } else {
-      b.add("new $T($S, $L, $L)", Index.class, index.name(), list(index.columns(), c ->
-          CodeBlock.of("$T.$L($S)", IndexColumn.class, c.descending() ? "desc" : "asc", c.name())), index.unique());
+      b.add("new $T($L, $L, $L)", Index.class, literal(index.name()), list(index.columns(), c ->
+          CodeBlock.of("$T.$L($L)", IndexColumn.class, c.descending() ? "desc" : "asc", literal(c.name()))),
+          index.unique());
     }
     return b.build();
   }
@@ -296,7 +324,7 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
 
   static CodeBlock optionalString(Optional<String> value) {
     return value.isPresent()
-        ? CodeBlock.of("$T.of($S)", OPTIONAL, value.get())
+        ? CodeBlock.of("$T.of($L)", OPTIONAL, literal(value.get()))
         : CodeBlock.of("$T.empty()", OPTIONAL);
   }
 
@@ -309,7 +337,7 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
   /** Strings as varargs: {@code "a", "b"}. */
   private static CodeBlock strings(List<String> values) {
     List<CodeBlock> blocks = new ArrayList<>();
-    values.forEach(v -> blocks.add(CodeBlock.of("$S", v)));
+    values.forEach(v -> blocks.add(literal(v)));
     return CodeBlock.join(blocks, ", ");
   }
 

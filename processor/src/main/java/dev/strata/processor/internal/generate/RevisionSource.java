@@ -60,7 +60,8 @@ final class RevisionSource {
     for (String parent : spec.parents()) {
       revision.addMember("parent", "$S", parent);
     }
-    revision.addMember("message", "$S", spec.message()).addMember("snapshot", "$S", spec.snapshotHash());
+    revision.addMember("message", "$L", ChangeRenderer.literal(spec.message()))
+        .addMember("snapshot", "$S", spec.snapshotHash());
     if (!spec.transactional()) {
       revision.addMember("transactional", "$L", false);
     }
@@ -78,7 +79,8 @@ final class RevisionSource {
     List<Change> inverse = Change.inverseOf(spec.upgrade());
     for (int i = 0; i < inverse.size(); i++) {
       Change undone = spec.upgrade().get(spec.upgrade().size() - 1 - i);
-      lostData(undone).ifPresent(downgrade::addComment);
+      // The text as an argument, never as the format: a name may hold JavaPoet's '$'.
+      lostData(undone).ifPresent(text -> downgrade.addComment("$L", text));
       downgrade.addStatement("$L", inverse.get(i).accept(renderer));
     }
 
@@ -119,23 +121,56 @@ final class RevisionSource {
     return doc.build();
   }
 
-  /** Javadoc text: HTML-escaped, and no {@code @} or comment end that javac would read as markup. */
+  /**
+   * Javadoc text: HTML-escaped, and no {@code @} or comment end that javac would read as markup.
+   * Backslashes become {@code &#92;} because javac reads Unicode escapes even inside comments, so a
+   * name spelling the escape of {@code *} followed by {@code /} would end the Javadoc.
+   */
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-        .replace("*/", "*&#47;");
+    return text.replace("&", "&amp;").replace("\\", "&#92;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("@", "&#64;").replace("*/", "*&#47;");
+  }
+
+  /**
+   * A name in a line comment. A line break in it would end the comment and turn the rest of the
+   * line into code, and javac reads Unicode escapes even in comments (the escape of a line feed is a
+   * line break too). So backslashes are doubled, which leaves javac no escape to read, and line
+   * breaks and other control characters are written as {@code \n}, {@code \r}, {@code \t} or
+   * {@code U+XXXX}.
+   */
+  static String commentText(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("U+%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** What the downgrade of {@code undone} cannot bring back, as a comment line. */
   private static Optional<String> lostData(Change undone) {
     if (undone instanceof Change.DropTable drop) {
-      return Optional.of("Recreates table " + drop.table().name() + " empty: its rows cannot be restored.");
+      return Optional.of("Recreates table " + commentText(drop.table().name().toString())
+          + " empty: its rows cannot be restored.");
     }
     if (undone instanceof Change.DropColumn drop) {
-      return Optional.of("Re-adds column " + drop.table() + "." + drop.column().name()
+      return Optional.of("Re-adds column " + commentText(drop.table() + "." + drop.column().name())
           + " without its values: they cannot be restored.");
     }
     if (undone instanceof Change.AlterColumnType alter && TypeChanges.isNarrowing(alter.from(), alter.to())) {
-      return Optional.of("Values of " + alter.table() + "." + alter.column() + " cut by the change to "
+      return Optional.of("Values of " + commentText(alter.table() + "." + alter.column()) + " cut by the change to "
           + alter.to() + " cannot be restored.");
     }
     return Optional.empty();

@@ -136,6 +136,8 @@ final class RevisionWriter {
     for (Change change : changes) {
       if (!transactional && change instanceof Change.CreateIndex create) {
         statements.addAll(PostgresDialect.INSTANCE.createIndexConcurrently(create));
+      } else if (!transactional && change instanceof Change.DropIndex drop) {
+        statements.addAll(PostgresDialect.INSTANCE.dropIndexConcurrently(drop));
       } else {
         statements.addAll(change.accept(PostgresDialect.INSTANCE));
       }

@@ -34,4 +34,20 @@ final class KnownBugs {
       + " size (at least 4), then size > 2048, then name, and foreign keys follow the referenced key's order;"
       + " Strata keeps owner columns first (join tables), names in alphabetical order (@IdClass), and the declared"
       + " order of @JoinColumns";
+
+  /**
+   * A column-level check names its constraint ({@code @Column(check = @CheckConstraint(name = ...))},
+   * Hibernate's {@code @Check(name = ...)} on an attribute): Hibernate 7.4 uses that name.
+   */
+  static final String COLUMN_CHECK_NAME = "the name of a column-level check (@Column(check = @CheckConstraint(name)),"
+      + " @Check(name) on an attribute) is ignored: Strata lets PostgreSQL name it <table>_<column>_check";
+
+  /**
+   * Hibernate hashes an unnamed index's name ({@code IDX...}, {@code NamingHelper}) from the physical
+   * table name and the column names as written in {@code @Index(columnList)}, before the physical
+   * naming turns {@code unitPrice} into {@code unit_price}: IDXh6x9w74i0o2hhqdojpkx0oeaj for
+   * {@code order_line (unitPrice, lineNo)}, where Strata hashes {@code unit_price, line_no}.
+   */
+  static final String SNAKE_CASE_INDEX_NAME = "with strata.naming=snake_case, an unnamed index's IDX hash is taken over"
+      + " the physical column names; Hibernate hashes the column names as written in @Index(columnList)";
 }

@@ -659,8 +659,11 @@ public final class Migrator {
       throw new MigrationException(direction + " of revision " + revision.describe() + " " + where
           + ", SQLState " + e.getSQLState() + ": " + e.getMessage()
           + (statement != null ? "\n  statement: " + statement : "")
-          + "\nThe revision was rolled back; the revisions before it stay applied. Fix the cause and run "
-          + direction + " again.", revision.id(), statement, e.getSQLState(), e);
+          + (direction.equals("upgrade")
+              ? "\nThe revision was rolled back; the revisions before it stay applied."
+              // In a downgrade, the revisions before it in the run were reverted, and this one is still applied.
+              : "\nThe revision was rolled back and stays applied; the revisions reverted before it stay reverted.")
+          + " Fix the cause and run " + direction + " again.", revision.id(), statement, e.getSQLState(), e);
     } finally {
       restoreAutoCommit(c);
     }

@@ -25,10 +25,14 @@ final class KnownBugs {
       + " key is the element column alone; Strata makes (owner, element) plus a unique constraint on the element";
 
   /**
-   * Hibernate 7.4 orders the columns of every composite primary key it builds (entity keys from
-   * {@code @IdClass}, collection and join tables) with {@code ColumnOrderingStrategyStandard}: by the
-   * column's size in bytes (at least 4), then whether that is over 2048, then by name; a composite
-   * foreign key, explicit {@code @JoinColumns} included, then follows the referenced key's order.
+   * Hibernate 7.4 reorders the columns of a composite primary key ({@code ColumnOrderingStrategyStandard}
+   * through {@code InFlightMetadataCollectorImpl.orderColumns}): by the column's size in bytes (at
+   * least 4), then whether that is over 2048, then by name, unless a unique key it made on the same
+   * columns fixes the order ({@code PrimaryKey.setOrderingUniqueKey}: an element-collection Set keeps
+   * (owner, element)). Seen for {@code @IdClass} keys, many-to-many join tables and lists with an
+   * {@code @OrderColumn} (the order column, an {@code integer}, comes before a {@code bigint} owner).
+   * A composite foreign key, explicit {@code @JoinColumns} included, then follows the referenced
+   * key's order.
    */
   static final String KEY_COLUMN_ORDER = "composite key column order: Hibernate orders primary key columns by byte"
       + " size (at least 4), then size > 2048, then name, and foreign keys follow the referenced key's order;"

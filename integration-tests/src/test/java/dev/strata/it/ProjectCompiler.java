@@ -85,7 +85,7 @@ public final class ProjectCompiler {
       try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
         List<String> args = new ArrayList<>(List.of(
             "--release", "17",
-            "-classpath", System.getProperty("java.class.path"),
+            "-classpath", testClassPath(),
             "-d", classes().toString(),
             "-s", generated.toString(),
             "-implicit:class"));
@@ -110,6 +110,27 @@ public final class ProjectCompiler {
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * This test's class path: {@code java.class.path} under Surefire; under {@code exec:java} (the
+   * benchmarks) the project's class path is only known to the class loader Maven built.
+   */
+  static String testClassPath() {
+    List<String> entries = new ArrayList<>();
+    for (ClassLoader loader = ProjectCompiler.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+      if (loader instanceof URLClassLoader urls) {
+        for (URL url : urls.getURLs()) {
+          try {
+            entries.add(Path.of(url.toURI()).toString());
+          } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalStateException("class path entry is not a file: " + url, e);
+          }
+        }
+      }
+    }
+    entries.add(System.getProperty("java.class.path"));
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -331,7 +331,8 @@ public final class CatalogReader {
    * for it compare equal: lower case outside string literals, casts, parentheses and white space
    * removed, {@code x = ANY (ARRAY[a, b])} written as {@code x in (a, b)}, and {@code x BETWEEN a AND b}
    * written as PostgreSQL stores it, {@code x >= a AND x <= b} (Hibernate's check for an ordinal
-   * enum is a {@code between}). It is for comparing only; two different expressions can in rare
+   * enum is a {@code between}), as is {@code x IN (a)} with one value, {@code x = a} (the check for
+   * an enum of one constant). It is for comparing only; two different expressions can in rare
    * cases reduce to the same text.
    */
   public static String normalizeCheck(String expression) {
@@ -339,6 +340,7 @@ public final class CatalogReader {
     int i = 0;
     String text = NOT_BETWEEN.matcher(expression).replaceAll("$1 < $2 or $1 > $3");
     text = BETWEEN.matcher(text).replaceAll("$1 >= $2 and $1 <= $3");
+    text = IN_ONE.matcher(text).replaceAll("$1 = $2");
     while (i < text.length()) {
       char ch = text.charAt(i);
       if (ch == '\'') {
@@ -398,6 +400,8 @@ public final class CatalogReader {
       + "([-+]?[0-9.]+|'(?:[^']|'')*')\\s+(?i:and)\\s+([-+]?[0-9.]+|'(?:[^']|'')*')";
   private static final java.util.regex.Pattern BETWEEN = java.util.regex.Pattern.compile(
       BETWEEN_OPERANDS.formatted("(?i:between)"));
+  private static final java.util.regex.Pattern IN_ONE = java.util.regex.Pattern.compile(
+      "([A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\")\\s+(?i:in)\\s*\\(\\s*([-+]?[0-9.]+|'(?:[^']|'')*')\\s*\\)");
   private static final java.util.regex.Pattern NOT_BETWEEN = java.util.regex.Pattern.compile(
       BETWEEN_OPERANDS.formatted("(?i:not\\s+between)"));
 

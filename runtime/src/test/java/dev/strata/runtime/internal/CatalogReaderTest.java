@@ -100,8 +100,8 @@ class CatalogReaderTest {
   }
 
   /**
-   * What Hibernate writes for an ordinal enum ({@code between}) and SQL-standard defaults
-   * ({@code current_date}) read back, in PostgreSQL's spelling, as no difference.
+   * What Hibernate writes for an ordinal enum ({@code between}), a one-value {@code in} list and
+   * SQL-standard defaults ({@code current_date}) read back, in PostgreSQL's spelling, as no difference.
    */
   @Test
   void ordinalEnumChecksAndStandardDefaultsMatchTheirModel() throws SQLException {
@@ -109,7 +109,8 @@ class CatalogReaderTest {
     Table table = Table.of("t")
         .withColumns(Column.of("kind", "smallint"), Column.of("day", "date").withDefault("current_date"),
             Column.of("at", "timestamp(6)").withDefault("current_timestamp"))
-        .withChecks(List.of(CheckConstraint.of("t_kind_check", "kind between 0 and 2")));
+        .withChecks(List.of(CheckConstraint.of("t_kind_check", "kind between 0 and 2"),
+            CheckConstraint.of("t_day_check", "day in ('2020-01-01')")));
     run(db, List.of(new Change.CreateTable(table)));
     Schema model = Change.applyAll(Schema.EMPTY, List.of(new Change.CreateTable(table)));
     assertEquals(CatalogDump.of(model), CatalogDump.of(db));
@@ -172,5 +173,9 @@ class CatalogReaderTest {
         CatalogReader.normalizeCheck("((\"Kind\" >= -1) AND (\"Kind\" <= 'z'::text))"));
     assertEquals(CatalogReader.normalizeCheck("x not between 1 and 5"),
         CatalogReader.normalizeCheck("((x < 1) OR (x > 5))"));
+    // An IN list of one value (an enum of one constant) is stored as an equality.
+    assertEquals(CatalogReader.normalizeCheck("status in ('A')"),
+        CatalogReader.normalizeCheck("((status)::text = 'A'::text)"));
+    assertNotEquals(CatalogReader.normalizeCheck("status in ('A')"), CatalogReader.normalizeCheck("status in ('B')"));
   }
 }

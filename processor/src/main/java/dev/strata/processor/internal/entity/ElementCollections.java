@@ -164,22 +164,16 @@ final class ElementCollections {
       TypeMirror elementType, Kind kind) {
     List<KeyPart> parts = new ArrayList<>();
     if (m.isEmbeddable(elementType)) {
-      Map<String, AnnotationMirror> overrides = new HashMap<>();
-      m.overrides(a.element()).forEach((path, column) -> {
-        if (kind != Kind.MAP) {
-          overrides.put(path, column);
-        } else if (path.startsWith("value.")) {
-          overrides.put(path.substring("value.".length()), column);
-        }
-      });
-      Target inner = new Target(table, owner, null, "", overrides, true, false, true);
+      Map<String, AnnotationMirror> overrides = valuePaths(m.overrides(a.element()), kind);
+      Map<String, AnnotationMirror> converts = valuePaths(m.converts(a.element()), kind);
+      Target inner = new Target(table, owner, null, "", overrides, converts, true, false, true);
       TypeElement embeddable = (TypeElement) m.types.asElement(elementType);
       // An attribute that fails is reported and left out, as in an entity's own table.
       for (Attribute attribute : m.attributes(embeddable, owner.access)) {
         m.mapAttribute(attribute, inner, parts);
       }
     } else {
-      Target inner = new Target(table, owner, null, "", Map.of(), false, false, true);
+      Target inner = new Target(table, owner, null, "", Map.of(), Map.of(), false, false, true);
       Attribute element = new Attribute(a.element(), a.name(), elementType, a.declaringType());
       Optional<Mapper.ColumnDef> def = m.basicColumn(element, inner, false);
       if (def.isEmpty() || !m.addColumn(inner, element, def.get())) {
@@ -188,6 +182,19 @@ final class ElementCollections {
       parts.add(new KeyPart(a.name(), def.get().column().name()));
     }
     return Optional.of(Mapper.keyColumns(parts));
+  }
+
+  /** For a Map, the paths under {@code value.} (Hibernate reads only those for the value); else all. */
+  private static Map<String, AnnotationMirror> valuePaths(Map<String, AnnotationMirror> byPath, Kind kind) {
+    Map<String, AnnotationMirror> out = new HashMap<>();
+    byPath.forEach((path, annotation) -> {
+      if (kind != Kind.MAP) {
+        out.put(path, annotation);
+      } else if (path.startsWith("value.")) {
+        out.put(path.substring("value.".length()), annotation);
+      }
+    });
+    return out;
   }
 
   /**

@@ -39,10 +39,23 @@ public final class EntityReader {
     this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** Maps the entities; errors are reported through the diagnostics and leave out what they concern. */
+  /**
+   * Maps the entities; errors are reported through the diagnostics and leave out what they concern.
+   * {@code @Converter(autoApply = true)} converters are looked for in the entities' packages.
+   */
   public EntityModel read(Collection<TypeElement> entities) {
-    Hierarchies hierarchies = new Hierarchies(new Annotations(env.getElementUtils()), env.getTypeUtils(), entities);
-    Mapper mapper = new Mapper(env, diagnostics, options, hierarchies);
+    return read(entities, List.of());
+  }
+
+  /**
+   * As {@link #read(Collection)}, with the {@code @Converter} types the caller found (the round's):
+   * auto-applied converters outside the entities' packages are seen only so.
+   */
+  public EntityModel read(Collection<TypeElement> entities, Collection<TypeElement> converters) {
+    Annotations ann = new Annotations(env.getElementUtils());
+    Hierarchies hierarchies = new Hierarchies(ann, env.getTypeUtils(), entities);
+    Converters found = new Converters(env.getElementUtils(), env.getTypeUtils(), ann, entities, converters);
+    Mapper mapper = new Mapper(env, diagnostics, options, hierarchies, found);
     for (TypeElement entity : hierarchies.bindingOrder()) {
       mapper.mapEntity(entity);
     }

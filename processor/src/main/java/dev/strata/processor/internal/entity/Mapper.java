@@ -81,16 +81,13 @@ final class Mapper {
    * @param required for a single-table subclass: its columns are nullable (the table is shared), and
    *     those NOT NULL only because of a primitive type or {@code optional = false} are collected here
    *     for the subclass's check; null elsewhere
+   * @param converts {@code @Convert(attributeName)}s of enclosing elements, by the path they name
    * @param inCollection the attributes are those of an element collection's embeddable element: every
    *     column they map is reported to the caller's key list, which becomes the element's columns
    */
   record Target(TableBuilder table, EntityInfo entity, List<KeyPart> required, String path,
-      Map<String, AnnotationMirror> overrides, boolean inEmbeddable, boolean inId, boolean inCollection) {
-
-    static Target of(TableBuilder table, EntityInfo entity, List<KeyPart> required,
-        Map<String, AnnotationMirror> overrides) {
-      return new Target(table, entity, required, "", overrides, false, false, false);
-    }
+      Map<String, AnnotationMirror> overrides, Map<String, AnnotationMirror> converts, boolean inEmbeddable,
+      boolean inId, boolean inCollection) {
 
     /** Whether the columns mapped through this target are reported to the key list. */
     boolean collects(boolean id) {
@@ -114,8 +111,7 @@ final class Mapper {
       Jpa.JOIN_COLUMNS, Jpa.CONVERT);
 
   /** Annotations whose mapping Strata does not read yet: an error rather than a wrong schema. */
-  private static final List<String> NOT_YET = List.of(Jpa.CONVERT, Jpa.CONVERTS,
-      Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.ACCESS);
+  private static final List<String> NOT_YET = List.of(Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.ACCESS);
 
   final Elements elements;
   final Types types;
@@ -138,17 +134,19 @@ final class Mapper {
   final ElementCollections collections;
   final Subclasses subclasses;
   final Hierarchies hierarchies;
+  final Converters converters;
   /** The entities mapped already (a subclass maps its superclasses first). */
   private final Set<TypeElement> mapped = new java.util.HashSet<>();
   /** Deferred work: columns that go into other entities' tables, once every table exists. */
   final List<Runnable> afterAll = new ArrayList<>();
 
-  Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options, Hierarchies hierarchies) {
-    this(env, diagnostics, options, false, new java.util.HashSet<>(), hierarchies);
+  Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options, Hierarchies hierarchies,
+      Converters converters) {
+    this(env, diagnostics, options, false, new java.util.HashSet<>(), hierarchies, converters);
   }
 
   Mapper(ProcessingEnvironment env, Diagnostics diagnostics, MappingOptions options, boolean keysOnly,
-      Set<TypeElement> resolving, Hierarchies hierarchies) {
+      Set<TypeElement> resolving, Hierarchies hierarchies, Converters converters) {
     this.env = env;
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
@@ -162,6 +160,7 @@ final class Mapper {
     this.collections = new ElementCollections(this);
     this.subclasses = new Subclasses(this);
     this.hierarchies = hierarchies;
+    this.converters = converters;
   }
 
   // ---- entities --------------------------------------------------------------------------------------
@@ -191,7 +190,7 @@ final class Mapper {
     tables.put(info.table, table);
     ann.find(type, Jpa.RENAMED_FROM).ifPresent(r -> renamedTable(type, info, r));
 
-    Target target = Target.of(table, info, null, overrides(type));
+    Target target = target(table, info, null, type);
     List<KeyPart> key = new ArrayList<>();
     for (Attribute attribute : attributes(type, info.access)) {
       mapAttribute(attribute, target, key);
@@ -227,6 +226,26 @@ final class Mapper {
     }
     List<String> out = new ArrayList<>();
     sorted.forEach(k -> out.add(k.column()));
+    return out;
+  }
+
+  /** A target for an entity's own attributes, with the overrides and conversions its class declares. */
+  Target target(TableBuilder table, EntityInfo info, List<KeyPart> required, TypeElement declaring) {
+    return new Target(table, info, required, "", overrides(declaring), converts(declaring), false, false, false);
+  }
+
+  /**
+   * {@code @Convert}s on an element that name an attribute ({@code attributeName}), by that path;
+   * for a Map's element collection the paths start with {@code key} or {@code value}.
+   */
+  Map<String, AnnotationMirror> converts(Element element) {
+    Map<String, AnnotationMirror> out = new HashMap<>();
+    for (AnnotationMirror c : ann.findAll(element, Jpa.CONVERT, Jpa.CONVERTS)) {
+      String path = ann.string(c, "attributeName");
+      if (!path.isEmpty()) {
+        out.put(path, c);
+      }
+    }
     return out;
   }
 
@@ -563,8 +582,14 @@ final class Mapper {
         overrides.put(path.substring(prefix.length()), column);
       }
     });
+    Map<String, AnnotationMirror> converts = new HashMap<>(converts(a.element()));
+    target.converts().forEach((path, convert) -> {
+      if (path.startsWith(prefix)) {
+        converts.put(path.substring(prefix.length()), convert);
+      }
+    });
     Target inner = new Target(target.table(), target.entity(), target.required(), target.path() + prefix,
-        overrides, true, target.inId() || asId, target.inCollection());
+        overrides, converts, true, target.inId() || asId, target.inCollection());
     for (Attribute attribute : attributes(embeddable, target.entity().access)) {
       mapAttribute(attribute, inner, key);
     }
@@ -575,8 +600,9 @@ final class Mapper {
    *
    * @param unique whether {@code @Column(unique = true)} asks for a single-column unique constraint
    * @param check the column's check condition (enum values), if any
-   * @param impliedNotNull NOT NULL only because of a primitive type or {@code @Basic(optional = false)},
-   *     not because of {@code nullable = false}: a single-table subclass makes such a column nullable
+   * @param impliedNotNull the attribute is not optional (a primitive type or
+   *     {@code @Basic(optional = false)}) and no {@code nullable = false} makes its column NOT NULL: a
+   *     single-table subclass makes such a column nullable and checks it per subclass instead
    */
   record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, List<String> check,
       boolean impliedNotNull) {
@@ -646,23 +672,35 @@ final class Mapper {
     }
     Name physical = naming.physical(logical);
 
-    Optional<BasicType> resolved = basicType(a);
+    Optional<Conversion> conversion = conversion(a, target, id);
+    if (conversion == null) {
+      return Optional.empty();
+    }
+    // A converted attribute is stored as the converter's database-side type says.
+    Attribute stored = conversion.map(c -> new Attribute(e, a.name(), c.databaseType(), a.declaringType())).orElse(a);
+    Optional<BasicType> resolved = basicType(stored);
     if (resolved.isEmpty()) {
       return Optional.empty();
     }
     BasicType basic = resolved.get();
+    if (conversion.isPresent()) {
+      basic = new BasicType(basic.javaType(), basic.kind(), basic.length(), basic.precision(), basic.scale(),
+          basic.secondPrecision(), a.type().getKind().isPrimitive());
+    }
     Optional<SqlType> sqlType = columnAnn.isPresent()
-        ? sizedType(a, basic, columnAnn.get())
+        ? sizedType(stored, basic, columnAnn.get())
         : Optional.of(basic.kind().sqlType(basic.length(), basic.precision(), basic.scale(), basic.secondPrecision()));
     if (sqlType.isEmpty()) {
       return Optional.empty();
     }
     Optional<AnnotationMirror> basicAnn = ann.find(e, Jpa.BASIC);
-    // Primitives inside an embeddable stay nullable in Hibernate's DDL (the embeddable may be null).
-    boolean implied = basic.primitive() && !target.inEmbeddable()
-        || basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false);
-    boolean impliedNotNull = implied && nullable && !id;
-    if (implied || id) {
+    // A primitive or @Basic(optional = false) attribute is not optional. Hibernate 7.4 makes the column
+    // of a primitive NOT NULL only when no @Column (or override) describes it, since @Column's nullable
+    // defaults to true; primitives inside an embeddable stay nullable (the embeddable may be null).
+    boolean primitive = basic.primitive() && !target.inEmbeddable();
+    boolean optionalFalse = basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false);
+    boolean impliedNotNull = (primitive || optionalFalse) && nullable && !id;
+    if (primitive && columnAnn.isEmpty() || optionalFalse || id) {
       nullable = false;
     }
     Optional<String> comment = columnAnn.map(c -> ann.string(c, "comment")).filter(c -> !c.isEmpty())
@@ -683,12 +721,117 @@ final class Mapper {
     }
     Column column = new Column(physical.database(), sqlType.get(), nullable, defaultValue, Optional.empty(),
         comment);
-    Optional<String> check = enumCheck(a.type(), column.name(), basic);
+    Optional<String> check = conversion.isPresent()
+        ? convertedCheck(a, a.type(), conversion.get(), column.name())
+        : enumCheck(a.type(), column.name(), basic);
     List<String> checks = new ArrayList<>();
     check.ifPresent(checks::add);
     columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(ann.string(k, "constraint"))));
     ann.findAll(e, Jpa.H_CHECK, Jpa.H_CHECKS).forEach(k -> checks.add(ann.string(k, "constraints")));
     return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks, impliedNotNull));
+  }
+
+  /** A converter applied to an attribute, and the type it stores. */
+  record Conversion(TypeElement converter, TypeMirror databaseType) {}
+
+  /**
+   * The converter of a basic attribute: a {@code @Convert(attributeName)} of an enclosing element, its
+   * own {@code @Convert}, else a {@code @Converter(autoApply = true)} for its type (not for an
+   * identifier, a version, or an {@code @Enumerated} or {@code @Temporal} attribute). Empty when none
+   * applies or {@code disableConversion} is set; null after an error.
+   */
+  private Optional<Conversion> conversion(Attribute a, Target target, boolean id) {
+    Element e = a.element();
+    Optional<AnnotationMirror> convert = Optional.ofNullable(target.converts().get(a.name()))
+        .or(() -> ann.findAll(e, Jpa.CONVERT, Jpa.CONVERTS).stream().filter(c -> {
+          String path = ann.string(c, "attributeName");
+          return path.isEmpty() || target.inCollection() && path.equals("value");
+        }).findFirst());
+    Optional<AnnotationMirror> exclusive = ann.find(e, Jpa.ENUMERATED).or(() -> ann.find(e, Jpa.TEMPORAL));
+    if (convert.isPresent()) {
+      return explicitConversion(a, convert.get(), exclusive);
+    }
+    if (id || ann.has(e, Jpa.VERSION) || exclusive.isPresent()) {
+      return Optional.empty();
+    }
+    return converters.autoApplied(a.type())
+        .map(type -> new Conversion(type, converters.sides(type).get().database()));
+  }
+
+  /**
+   * The converter of a Map's key: {@code @Convert(attributeName = "key")} on the attribute, else one
+   * auto-applied to the key type; null after an error.
+   */
+  Optional<Conversion> keyConversion(Attribute a, TypeMirror keyType) {
+    Element e = a.element();
+    Optional<AnnotationMirror> convert = ann.findAll(e, Jpa.CONVERT, Jpa.CONVERTS).stream()
+        .filter(c -> ann.string(c, "attributeName").equals("key")).findFirst();
+    Optional<AnnotationMirror> exclusive = ann.find(e, Jpa.MAP_KEY_ENUMERATED)
+        .or(() -> ann.find(e, Jpa.MAP_KEY_TEMPORAL));
+    if (convert.isPresent()) {
+      return explicitConversion(a, convert.get(), exclusive);
+    }
+    if (exclusive.isPresent()) {
+      return Optional.empty();
+    }
+    return converters.autoApplied(keyType)
+        .map(type -> new Conversion(type, converters.sides(type).get().database()));
+  }
+
+  private Optional<Conversion> explicitConversion(Attribute a, AnnotationMirror c,
+      Optional<AnnotationMirror> exclusive) {
+    Element e = a.element();
+    if (ann.bool(c, "disableConversion", false)) {
+      return Optional.empty();
+    }
+    Optional<TypeMirror> converter = ann.explicitValue(c, "converter").map(v -> (TypeMirror) v.getValue());
+    if (converter.isEmpty()) {
+      diagnostics.error(MappingCode.INVALID_REFERENCE, "@Convert on " + a.describe() + " names no converter; "
+          + "name it with converter = ..., or set disableConversion = true", e, c);
+      return null;
+    }
+    if (exclusive.isPresent()) {
+      // Hibernate refuses it too: "'AttributeConverter' not allowed for attribute ... annotated '@Enumerated'".
+      diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@Convert on " + a.describe() + ": it is also "
+          + simple(exclusive.get()) + ", and a converted attribute is stored as its converter says; remove one "
+          + "of the two", e, c);
+      return null;
+    }
+    TypeElement type = (TypeElement) types.asElement(converter.get());
+    Optional<Converters.Sides> sides = converters.sides(type);
+    if (sides.isEmpty()) {
+      diagnostics.error(MappingCode.INVALID_REFERENCE, "@Convert(converter = " + Elements2.simpleName(type)
+          + ".class) on " + a.describe() + ": " + Elements2.simpleName(type) + " does not implement "
+          + "AttributeConverter<X, Y> with both types known; make it (or a superclass) implement "
+          + "AttributeConverter with concrete types", e, c, ann.explicitValue(c, "converter").orElse(null));
+      return null;
+    }
+    return Optional.of(new Conversion(type, sides.get().database()));
+  }
+
+  /** Hibernate's boolean converters and the checks it writes for them ({@code BooleanJdbcType} conversions). */
+  private static final Map<String, String> BOOLEAN_CONVERTER_VALUES = Map.of(
+      "org.hibernate.type.YesNoConverter", "('N','Y')",
+      "org.hibernate.type.TrueFalseConverter", "('F','T')",
+      "org.hibernate.type.NumericBooleanConverter", "(0,1)");
+
+  /**
+   * The check of a converted column: Hibernate's own boolean converters have fixed values. For an enum
+   * attribute Hibernate lists the values the converter writes for the constants, which it learns by
+   * running the converter; Strata cannot, and warns that the column has no check.
+   */
+  Optional<String> convertedCheck(Attribute a, TypeMirror converted, Conversion conversion, String column) {
+    String values = BOOLEAN_CONVERTER_VALUES.get(conversion.converter().getQualifiedName().toString());
+    if (values != null) {
+      return Optional.of(SqlText.identifier(column) + " in " + values);
+    }
+    if (converted.getKind() == TypeKind.DECLARED && types.asElement(converted).getKind() == ElementKind.ENUM) {
+      diagnostics.warning(MappingCode.CONVERTED_ENUM_CHECK, a.describe() + " is an enum converted by "
+          + Elements2.simpleName(conversion.converter()) + ": Hibernate adds a check listing the values the "
+          + "converter writes, which Strata cannot compute at compile time, so column " + column + " has none; "
+          + "declare it with @Check if you want it", a.element());
+    }
+    return Optional.empty();
   }
 
   /** The Hibernate default mapping of the attribute's Java type, with {@code @Enumerated}, {@code @Lob}, {@code @Temporal}. */

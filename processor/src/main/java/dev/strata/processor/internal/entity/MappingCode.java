@@ -32,6 +32,8 @@ public enum MappingCode implements Diagnostics.Code {
   INVALID_CONSTRAINT(113),
   /** A name that PostgreSQL reserves and that Hibernate does not quote (a warning). */
   RESERVED_NAME(150),
+  /** An enum stored through a converter: Hibernate's check of its values cannot be known (a warning). */
+  CONVERTED_ENUM_CHECK(151),
 
   /** An unknown value of {@code strata.naming}. */
   INVALID_NAMING_OPTION(451),

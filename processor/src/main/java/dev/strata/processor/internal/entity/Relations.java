@@ -65,7 +65,8 @@ final class Relations {
       return Optional.empty();
     }
     try {
-      Mapper quiet = new Mapper(m.env, quietDiagnostics(), m.options, true, resolving, m.hierarchies);
+      Mapper quiet = new Mapper(m.env, quietDiagnostics(), m.options, true, resolving, m.hierarchies,
+          m.converters);
       quiet.mapEntity(target.type);
       Optional<TableBuilder> table = Optional.ofNullable(quiet.tables.get(target.table));
       scratch.put(target.type, table);
@@ -557,7 +558,11 @@ final class Relations {
           + "declare it, e.g. Map<String, ...>, or name it with @MapKeyClass", e);
       return Optional.empty();
     }
-    TypeMirror keyType = declaredKey.get();
+    Optional<Mapper.Conversion> conversion = m.keyConversion(a, declaredKey.get());
+    if (conversion == null) {
+      return Optional.empty();
+    }
+    TypeMirror keyType = conversion.map(Mapper.Conversion::databaseType).orElse(declaredKey.get());
     boolean isEnum = keyType.getKind() == TypeKind.DECLARED
         && m.types.asElement(keyType).getKind() == javax.lang.model.element.ElementKind.ENUM;
     Optional<BasicType> known = isEnum
@@ -620,10 +625,10 @@ final class Relations {
     if (!table.addColumn(new TableBuilder.Entry(column, physical, e, false), m.diagnostics)) {
       return Optional.empty();
     }
-    if (isEnum && definition.isBlank()) {
-      m.enumCheck(keyType, column.name(), b)
-          .ifPresent(check -> TableConstraints.addCheck(table, Optional.empty(), check));
-    }
+    Optional<String> check = conversion.isPresent()
+        ? m.convertedCheck(a, declaredKey.get(), conversion.get(), column.name())
+        : isEnum && definition.isBlank() ? m.enumCheck(keyType, column.name(), b) : Optional.empty();
+    check.ifPresent(c -> TableConstraints.addCheck(table, Optional.empty(), c));
     return Optional.of(column.name());
   }
 

@@ -76,7 +76,7 @@ final class Subclasses {
     table.siblings = (x, y) -> !m.types.isSubtype(m.types.erasure(x.asType()), m.types.erasure(y.asType()))
         && !m.types.isSubtype(m.types.erasure(y.asType()), m.types.erasure(x.asType()));
     try {
-      mapOwn(info, Target.of(table, info, own, m.overrides(info.type)), new ArrayList<>());
+      mapOwn(info, m.target(table, info, own, info.type), new ArrayList<>());
     } finally {
       table.writer = null;
     }
@@ -148,7 +148,7 @@ final class Subclasses {
       }
       table.addForeignKey(key);
     }
-    mapOwn(info, Target.of(table, info, null, m.overrides(type)), new ArrayList<>());
+    mapOwn(info, m.target(table, info, null, type), new ArrayList<>());
     TableConstraints.apply(m, type, table);
   }
 
@@ -186,7 +186,7 @@ final class Subclasses {
     for (EntityInfo p = info.parent; p != null; p = p.parent) {
       ancestors.add(0, p);
     }
-    Target target = Target.of(table, info, null, m.overrides(type));
+    Target target = m.target(table, info, null, type);
     Diagnostics loud = m.diagnostics;
     m.diagnostics = Relations.quietDiagnostics();
     try {

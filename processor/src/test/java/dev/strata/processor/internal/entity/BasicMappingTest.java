@@ -106,7 +106,7 @@ class BasicMappingTest {
           amount numeric(10,3)
           body text
           code varchar(255)
-          fivechars char(5) not null
+          fivechars char(5)
           id bigint not null
           item_name varchar(80) not null
           lengthignored integer
@@ -117,9 +117,9 @@ class BasicMappingTest {
           required varchar(255) not null
           scalewithoutprecision numeric(38,2)
           seconds timestamptz(0)
-          sixdigits real not null
+          sixdigits real
           stillrequired varchar(255) not null
-          tendigits double precision not null
+          tendigits double precision
           toolongforvarchar text
           whole numeric(10,0)
           primary key items_pkey (id)

@@ -93,10 +93,21 @@ final class ReaderHarness {
           package org.hibernate.annotations;
           public enum OnDeleteAction { NO_ACTION, CASCADE, RESTRICT, SET_NULL, SET_DEFAULT }
           """),
+      converterStub("YesNoConverter", "Character"),
+      converterStub("TrueFalseConverter", "Character"),
+      converterStub("NumericBooleanConverter", "Integer"),
       JavaFileObjects.forSourceString("org.hibernate.type.SqlTypes", """
           package org.hibernate.type;
           public final class SqlTypes { public static final int JSON = 3001; public static final int NAMED_ENUM = 6001; }
           """));
+
+  /** Hibernate's boolean converters: {@code AttributeConverter<Boolean, Y>}, as in hibernate-core. */
+  private static JavaFileObject converterStub(String name, String databaseType) {
+    return JavaFileObjects.forSourceString("org.hibernate.type." + name, "package org.hibernate.type;\n"
+        + "public class " + name + " implements jakarta.persistence.AttributeConverter<Boolean, " + databaseType
+        + "> {\n  public " + databaseType + " convertToDatabaseColumn(Boolean b) { return null; }\n"
+        + "  public Boolean convertToEntityAttribute(" + databaseType + " v) { return null; }\n}\n");
+  }
 
   private static JavaFileObject stub(String name, String body) {
     return JavaFileObjects.forSourceString("org.hibernate.annotations." + name, "package org.hibernate.annotations;\n"

@@ -93,9 +93,10 @@ class RelationMappingErrorTest {
   @Test
   void notYetSupportedAnnotationIsAnError() {
     assertOneError("""
-        @Entity class A { @Id Long id; @Convert String name; }
-        """, "[STRATA-107] @Convert on A.name is not supported by Strata yet; mark the attribute @Transient "
-        + "to leave it out, or map it with basic columns", 6);
+        @Entity class B { @Id Long id; }
+        @Entity class A { @Id Long id; @MapsId @OneToOne B b; }
+        """, "[STRATA-107] @MapsId on A.b is not supported by Strata yet; mark the attribute @Transient "
+        + "to leave it out, or map it with basic columns", 7);
   }
 
   @Test

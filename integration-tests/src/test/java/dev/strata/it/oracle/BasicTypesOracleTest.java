@@ -1,6 +1,5 @@
 package dev.strata.it.oracle;
 
-import dev.strata.it.oracle.SchemaOracle.Allowed;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,12 +154,6 @@ class BasicTypesOracleTest {
         .source("basic/Sizes.java", SIZES)
         .source("basic/Enums.java", ENUMS)
         .run();
-    result.assertOnly(
-        Allowed.knownBug("table sizes column lowprecision", "real not null", "real null",
-            KnownBugs.PRIMITIVE_WITH_COLUMN),
-        Allowed.knownBug("table sizes column renamed_count", "bigint not null", "bigint null",
-            KnownBugs.PRIMITIVE_WITH_COLUMN),
-        Allowed.knownBug("table sizes column triple", "char(3) not null", "char(3) null",
-            KnownBugs.PRIMITIVE_WITH_COLUMN));
+    result.assertOnly();
   }
 }

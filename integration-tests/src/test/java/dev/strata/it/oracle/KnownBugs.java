@@ -9,15 +9,6 @@ final class KnownBugs {
   private KnownBugs() {}
 
   /**
-   * Hibernate makes a primitive NOT NULL only when it builds the column implicitly (no
-   * {@code @Column}, {@code AnnotatedColumn.buildImplicitColumn}); an explicit {@code @Column} keeps
-   * its own {@code nullable}, default true. {@code @Basic} alone and {@code @Column(nullable = false)}
-   * agree with Strata.
-   */
-  static final String PRIMITIVE_WITH_COLUMN =
-      "a primitive with @Column (nullable left at its default) is nullable in Hibernate 7.4, NOT NULL in Strata";
-
-  /**
    * Hibernate 7.4 makes the element column alone the primary key of a unidirectional one-to-many
    * Set's join table (it is unique by itself), with no separate unique constraint.
    */

@@ -37,7 +37,8 @@ import javax.sql.DataSource;
  */
 final class SchemaOracle {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
-  private static final Pattern ENTITY = Pattern.compile("(?m)^@Entity\\b|^\\s*@Entity(\\(|\\s|$)");
+  private static final Pattern ENTITY = Pattern.compile("(?m)^@Entity\\b");
+  private static final Pattern CONVERTER = Pattern.compile("(?m)^@Converter\\b");
 
   private final Path dir;
   private final String name;
@@ -60,7 +61,8 @@ final class SchemaOracle {
 
   /**
    * Adds one compilation unit. Its class is an entity when the source carries {@code @Entity} at the
-   * start of a line; entities are passed to Hibernate by name.
+   * start of a line, a converter when {@code @Converter}; both are passed to Hibernate by name (as an
+   * application's scanning would find them).
    */
   SchemaOracle source(String relativePath, String text) {
     sources.put(relativePath, text);
@@ -84,8 +86,10 @@ final class SchemaOracle {
     project.compile(processorOptions).assertSuccess();
 
     Snapshot snapshot = SnapshotReader.read(Files.readString(project.snapshot(), StandardCharsets.UTF_8));
-    List<String> entities = entityClasses();
+    List<String> entities = classesAnnotated(ENTITY);
     assertEquals(entities, snapshot.entities(), "the entities Strata read are the ones the sources declare");
+    List<String> managed = new ArrayList<>(entities);
+    managed.addAll(classesAnnotated(CONVERTER));
 
     DataSource strataDb = TestDatabase.createDatabase();
     DataSource hibernateDb = TestDatabase.createDatabase();
@@ -94,12 +98,12 @@ final class SchemaOracle {
     try (URLClassLoader loader = project.classLoader()) {
       Migrator.configure().dataSource(strataDb).classLoader(loader).build().upgrade();
       strata = entries(strataDb);
-      assertEquals(asPostgresPrintsIt(SchemaDump.entries(snapshot.schema())), strata,
+      assertEquals(SchemaDump.entries(snapshot.schema()), strata,
           "the revisions build exactly the snapshot's schema");
-      HibernateOracle.create(hibernateDb, loader, entities, hibernateSettings);
+      HibernateOracle.create(hibernateDb, loader, managed, hibernateSettings);
       hibernate = entries(hibernateDb);
       // validate is what an application runs at start-up on the database Strata built.
-      HibernateOracle.validate(strataDb, loader, entities, hibernateSettings);
+      HibernateOracle.validate(strataDb, loader, managed, hibernateSettings);
     }
     Path dumps = Path.of("target", "oracle-dumps");
     Files.createDirectories(dumps);
@@ -108,10 +112,11 @@ final class SchemaOracle {
     return new Comparison(strata, hibernate);
   }
 
-  private List<String> entityClasses() {
+  /** The classes whose source carries the annotation, sorted by name (Hibernate binds them in this order). */
+  private List<String> classesAnnotated(Pattern annotation) {
     TreeSet<String> out = new TreeSet<>();
     sources.forEach((path, text) -> {
-      if (!path.endsWith(".java") || !ENTITY.matcher(text).find()) {
+      if (!path.endsWith(".java") || !annotation.matcher(text).find()) {
         return;
       }
       Matcher pkg = PACKAGE.matcher(text);
@@ -119,24 +124,6 @@ final class SchemaOracle {
       out.add(pkg.find() ? pkg.group(1) + "." + simple : simple);
     });
     return List.copyOf(out);
-  }
-
-  private static final Pattern IN_ONE = Pattern.compile("(\\w+)in('(?:[^']|'')*')");
-
-  /**
-   * The snapshot's checks as PostgreSQL prints them back: {@code x in ('A')} (Hibernate's check for
-   * a STRING enum with one constant) reads back as {@code x = 'A'}, which the runtime's
-   * {@code CatalogReader.normalizeCheck} does not undo, so {@code Migrator.verify()} reports such a
-   * check as drift (reported to the lead). Hibernate's and Strata's databases are both read back
-   * from PostgreSQL, so their comparison needs no such step.
-   */
-  private static Map<String, String> asPostgresPrintsIt(Map<String, String> entries) {
-    Map<String, String> out = new TreeMap<>();
-    entries.forEach((key, definition) -> {
-      Matcher in = IN_ONE.matcher(definition);
-      out.put(key, key.contains(" check ") && in.matches() ? in.group(1) + "=" + in.group(2) : definition);
-    });
-    return out;
   }
 
   private static Map<String, String> entries(DataSource db) throws Exception {

@@ -63,9 +63,30 @@ class ReviewTest {
     JavaFileObject order = order("");
     Compilation compilation = recompile(project, order, "-Astrata.destructive=error");
     assertThat(compilation).hadErrorContaining("[STRATA-502] the revision drops column orders.note (varchar(255))"
-        + " with all its values; strata.destructive=error forbids this: change the entities back, or compile"
-        + " without strata.destructive=error to accept the loss").inFile(order).onLine(10);
+        + " with all its values; strata.destructive=error forbids this: change the entities back, or accept the"
+        + " loss with -Astrata.acknowledge=orders.note").inFile(order).onLine(10);
     assertThat(project.fileTimes()).isEqualTo(before);
+  }
+
+  @Test
+  void anAcknowledgedDropIsAWarningUnderDestructiveError() {
+    StrataProject project = committed();
+    Map<Path, FileTime> before = project.fileTimes();
+    JavaFileObject order = order("");
+    Compilation compilation = recompile(project, order, "-Astrata.destructive=error",
+        "-Astrata.acknowledge=customers, orders.note");
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[STRATA-502] the revision drops column orders.note (varchar(255))"
+        + " with all its values (acknowledged with strata.acknowledge)").inFile(order).onLine(10);
+    assertThat(project.fileTimes()).isNotEqualTo(before);
+  }
+
+  @Test
+  void acknowledgingAnotherColumnDoesNotAcceptThisDrop() {
+    StrataProject project = committed();
+    JavaFileObject order = order("");
+    Compilation compilation = recompile(project, order, "-Astrata.destructive=error", "-Astrata.acknowledge=orders.id");
+    assertThat(compilation).hadErrorContaining("[STRATA-502] the revision drops column orders.note");
   }
 
   @Test

@@ -119,6 +119,7 @@ final class Amend {
       return;
     }
     ReviewWarnings.review(changes, diagnostics, options.destructive() == StrataOptions.Destructive.ERROR,
+        options.acknowledged(),
         model.tableOrigins(), model.columnOrigins());
     if (diagnostics.hasErrors()) {
       return;

@@ -120,6 +120,7 @@ final class Merge {
     Optional<EntityModel> model = Optional.of(entities.get().model());
     List<Change> changes = SchemaDiff.diff(merged, model.get().schema(), model.get().renames());
     ReviewWarnings.review(changes, diagnostics, options.destructive() == StrataOptions.Destructive.ERROR,
+        options.acknowledged(),
         model.get().tableOrigins(), model.get().columnOrigins());
     if (diagnostics.hasErrors()) {
       return;

@@ -258,7 +258,8 @@ public final class Pipeline {
       }
     }
     ReviewWarnings.review(middle.isPresent() ? rest : changes, diagnostics,
-        options.destructive() == StrataOptions.Destructive.ERROR, model.tableOrigins(), model.columnOrigins());
+        options.destructive() == StrataOptions.Destructive.ERROR, options.acknowledged(), model.tableOrigins(),
+        model.columnOrigins());
     if (diagnostics.hasErrors()) {
       return;
     }

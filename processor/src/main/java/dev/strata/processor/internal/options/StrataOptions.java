@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -28,6 +29,9 @@ import javax.lang.model.SourceVersion;
  * @param empty {@code strata.empty}: write an empty revision for hand-written steps
  * @param merge {@code strata.merge}: write a merge revision joining the heads
  * @param destructive {@code strata.destructive}: how destructive changes are reported
+ * @param acknowledged {@code strata.acknowledge}: tables ({@code orders}, {@code sales.orders}) and
+ *     columns ({@code orders.note}) whose destructive changes the developer accepts, so that
+ *     {@code strata.destructive=error} reports them as warnings
  * @param concurrentIndexes {@code strata.concurrentIndexes}: create indexes on existing tables
  *     concurrently, in a separate non-transactional revision
  */
@@ -43,6 +47,7 @@ public record StrataOptions(
     boolean empty,
     boolean merge,
     Destructive destructive,
+    Set<String> acknowledged,
     boolean concurrentIndexes) {
 
   public static final String SNAPSHOT = "strata.snapshot";
@@ -57,11 +62,12 @@ public record StrataOptions(
   public static final String MERGE = "strata.merge";
   public static final String DESTRUCTIVE = "strata.destructive";
   public static final String CONCURRENT_INDEXES = "strata.concurrentIndexes";
+  public static final String ACKNOWLEDGE = "strata.acknowledge";
 
   /** Every option this class reads, for {@code Processor.getSupportedOptions()}. */
   public static final Set<String> NAMES =
       Set.of(SNAPSHOT, REVISIONS, PACKAGE, MODE, MESSAGE, NOW, SEED, AMEND, EMPTY, MERGE, DESTRUCTIVE,
-          CONCURRENT_INDEXES);
+          CONCURRENT_INDEXES, ACKNOWLEDGE);
 
   /** {@code strata.mode}. */
   public enum Mode {
@@ -96,6 +102,7 @@ public record StrataOptions(
         p.bool(EMPTY),
         p.bool(MERGE),
         p.choice(DESTRUCTIVE, Destructive.class, Destructive.WARN),
+        p.list(ACKNOWLEDGE),
         p.bool(CONCURRENT_INDEXES));
     if (parsed.empty() && parsed.message().isEmpty()) {
       diagnostics.error(OptionCode.CONFLICT, "option " + EMPTY + "=true needs " + MESSAGE
@@ -158,6 +165,21 @@ public record StrataOptions(
         return Optional.empty();
       }
       return value;
+    }
+
+    /** A comma-separated list; blanks around the commas are ignored. */
+    Set<String> list(String name) {
+      Set<String> values = new TreeSet<>();
+      raw(name).ifPresent(text -> {
+        for (String item : text.split(",")) {
+          if (item.isBlank()) {
+            bad(name, text, "a comma-separated list of table or table.column names");
+            return;
+          }
+          values.add(item.strip());
+        }
+      });
+      return Set.copyOf(values);
     }
 
     Optional<String> text(String name) {

@@ -1,6 +1,7 @@
 package dev.strata.processor.internal.review;
 
 import dev.strata.processor.internal.Diagnostics;
+import dev.strata.processor.internal.options.StrataOptions;
 import dev.strata.schema.Column;
 import dev.strata.schema.QualifiedName;
 import dev.strata.schema.Schema;
@@ -30,22 +31,30 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
 
   private final Diagnostics diagnostics;
   private final boolean destructiveIsError;
+  private final Set<String> acknowledged;
   private final Map<QualifiedName, Element> tableOrigins;
   private final Map<QualifiedName, Map<String, Element>> columnOrigins;
   private final Set<QualifiedName> newTables = new HashSet<>();
 
-  private ReviewWarnings(Diagnostics diagnostics, boolean destructiveIsError,
+  private ReviewWarnings(Diagnostics diagnostics, boolean destructiveIsError, Set<String> acknowledged,
       Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
     this.diagnostics = diagnostics;
     this.destructiveIsError = destructiveIsError;
+    this.acknowledged = Set.copyOf(acknowledged);
     this.tableOrigins = tableOrigins;
     this.columnOrigins = columnOrigins;
   }
 
-  /** Reports the warnings (and, with {@code destructiveIsError}, errors) for {@code changes}. */
+  /**
+   * Reports the warnings for {@code changes}; with {@code destructiveIsError}, destructive changes
+   * are errors unless their table or column ({@code orders}, {@code orders.note}) is in
+   * {@code acknowledged}.
+   */
   public static void review(List<? extends Change> changes, Diagnostics diagnostics, boolean destructiveIsError,
-      Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
-    ReviewWarnings review = new ReviewWarnings(diagnostics, destructiveIsError, tableOrigins, columnOrigins);
+      Set<String> acknowledged, Map<QualifiedName, Element> tableOrigins,
+      Map<QualifiedName, Map<String, Element>> columnOrigins) {
+    ReviewWarnings review =
+        new ReviewWarnings(diagnostics, destructiveIsError, acknowledged, tableOrigins, columnOrigins);
     for (Change change : changes) {
       if (change instanceof Change.CreateTable create) {
         review.newTables.add(create.table().name());
@@ -90,12 +99,16 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
     return field != null ? Optional.of(field) : tableOrigin(table);
   }
 
-  private void destructive(ReviewCode code, String message, Optional<Element> at) {
-    String text = message + (destructiveIsError
-        ? "; strata.destructive=error forbids this: change the entities back, or compile without"
-            + " strata.destructive=error to accept the loss"
-        : "; check that no data is needed, or copy it first in a hand-written step");
-    if (destructiveIsError) {
+  /** {@code object} is what is lost, as named in {@code strata.acknowledge}: {@code table} or {@code table.column}. */
+  private void destructive(ReviewCode code, String message, String object, Optional<Element> at) {
+    boolean accepted = acknowledged.contains(object);
+    String text = message + (destructiveIsError && !accepted
+        ? "; strata.destructive=error forbids this: change the entities back, or accept the loss with"
+            + " -A" + StrataOptions.ACKNOWLEDGE + "=" + object
+        : accepted
+            ? " (acknowledged with " + StrataOptions.ACKNOWLEDGE + ")"
+            : "; check that no data is needed, or copy it first in a hand-written step");
+    if (destructiveIsError && !accepted) {
       at.ifPresentOrElse(e -> diagnostics.error(code, text, e), () -> diagnostics.error(code, text));
     } else {
       warn(code, text, at);
@@ -114,13 +127,14 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
 
   @Override public Void dropTable(Change.DropTable c) {
     destructive(ReviewCode.DROP_TABLE, "the revision drops table " + c.table().name() + " with all its rows",
-        Optional.empty());
+        c.table().name().toString(), Optional.empty());
     return null;
   }
 
   @Override public Void dropColumn(Change.DropColumn c) {
     destructive(ReviewCode.DROP_COLUMN, "the revision drops column " + c.table() + "." + c.column().name()
-        + " (" + c.column().type() + ") with all its values", tableOrigin(c.table()));
+        + " (" + c.column().type() + ") with all its values", c.table() + "." + c.column().name(),
+        tableOrigin(c.table()));
     return null;
   }
 
@@ -128,7 +142,7 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
     if (TypeChanges.isNarrowing(c.from(), c.to())) {
       destructive(ReviewCode.NARROWING_TYPE, "the revision changes " + c.table() + "." + c.column() + " from "
           + c.from() + " to " + c.to() + ": values that do not fit are cut or make the upgrade fail",
-          columnOrigin(c.table(), c.column()));
+          c.table() + "." + c.column(), columnOrigin(c.table(), c.column()));
     }
     if (existing(c.table()) && TypeChanges.rewrites(c.from(), c.to())) {
       warn(ReviewCode.REWRITING_TYPE, "changing " + c.table() + "." + c.column() + " from " + c.from() + " to "

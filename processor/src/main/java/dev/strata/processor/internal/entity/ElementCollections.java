@@ -166,14 +166,16 @@ final class ElementCollections {
     if (m.isEmbeddable(elementType)) {
       Map<String, AnnotationMirror> overrides = valuePaths(m.overrides(a.element()), kind);
       Map<String, AnnotationMirror> converts = valuePaths(m.converts(a.element()), kind);
-      Target inner = new Target(table, owner, null, "", overrides, converts, true, false, true);
+      Target inner = new Target(table, owner, null, "", overrides, converts, true, false, true,
+          Mapper.Validation.OFF);
       TypeElement embeddable = (TypeElement) m.types.asElement(elementType);
       // An attribute that fails is reported and left out, as in an entity's own table.
       for (Attribute attribute : m.attributes(embeddable, owner.access)) {
         m.mapAttribute(attribute, inner, parts);
       }
     } else {
-      Target inner = new Target(table, owner, null, "", Map.of(), Map.of(), false, false, true);
+      Target inner = new Target(table, owner, null, "", Map.of(), Map.of(), false, false, true,
+          Mapper.Validation.OFF);
       Attribute element = new Attribute(a.element(), a.name(), elementType, a.declaringType());
       Optional<Mapper.ColumnDef> def = m.basicColumn(element, inner, false);
       if (def.isEmpty() || !m.addColumn(inner, element, def.get())) {

@@ -82,12 +82,13 @@ final class Mapper {
    *     those NOT NULL only because of a primitive type or {@code optional = false} are collected here
    *     for the subclass's check; null elsewhere
    * @param converts {@code @Convert(attributeName)}s of enclosing elements, by the path they name
+   * @param validation whether Bean Validation constraints apply here, and their NOT NULL
    * @param inCollection the attributes are those of an element collection's embeddable element: every
    *     column they map is reported to the caller's key list, which becomes the element's columns
    */
   record Target(TableBuilder table, EntityInfo entity, List<KeyPart> required, String path,
       Map<String, AnnotationMirror> overrides, Map<String, AnnotationMirror> converts, boolean inEmbeddable,
-      boolean inId, boolean inCollection) {
+      boolean inId, boolean inCollection, Validation validation) {
 
     /** Whether the columns mapped through this target are reported to the key list. */
     boolean collects(boolean id) {
@@ -135,6 +136,9 @@ final class Mapper {
   final Subclasses subclasses;
   final Hierarchies hierarchies;
   final Converters converters;
+  final BeanValidation beanValidation;
+  /** {@code strata.beanValidation}, else whether the validation API is on the compile class path. */
+  final boolean validationEnabled;
   /** The entities mapped already (a subclass maps its superclasses first). */
   private final Set<TypeElement> mapped = new java.util.HashSet<>();
   /** Deferred work: columns that go into other entities' tables, once every table exists. */
@@ -161,6 +165,9 @@ final class Mapper {
     this.subclasses = new Subclasses(this);
     this.hierarchies = hierarchies;
     this.converters = converters;
+    this.beanValidation = new BeanValidation(ann);
+    this.validationEnabled = options.beanValidation()
+        .orElseGet(() -> elements.getTypeElement(BeanValidation.PRESENCE) != null);
   }
 
   // ---- entities --------------------------------------------------------------------------------------
@@ -229,9 +236,25 @@ final class Mapper {
     return out;
   }
 
+  /**
+   * Where Bean Validation applies ({@code TypeSafeActivator.applyDDL}): to an entity's attributes, and
+   * into an embedded value only through {@code @Valid}, its NOT NULL only when the embedded attribute
+   * is NOT NULL itself; never to collection elements.
+   */
+  record Validation(boolean active, boolean notNull) {
+    static final Validation OFF = new Validation(false, false);
+  }
+
   /** A target for an entity's own attributes, with the overrides and conversions its class declares. */
   Target target(TableBuilder table, EntityInfo info, List<KeyPart> required, TypeElement declaring) {
-    return new Target(table, info, required, "", overrides(declaring), converts(declaring), false, false, false);
+    return new Target(table, info, required, "", overrides(declaring), converts(declaring), false, false, false,
+        new Validation(validationEnabled, validationEnabled));
+  }
+
+  /** Whether Bean Validation makes the attribute's columns NOT NULL (never in a single-table subclass). */
+  boolean validatedNotNull(Attribute a, Target target) {
+    return target.validation().active() && target.validation().notNull() && target.required() == null
+        && beanValidation.of(a.element()).notNull;
   }
 
   /**
@@ -588,8 +611,11 @@ final class Mapper {
         converts.put(path.substring(prefix.length()), convert);
       }
     });
+    Validation validation = target.validation().active() && beanValidation.cascades(a.element())
+        ? new Validation(true, target.validation().notNull() && beanValidation.of(a.element()).notNull)
+        : Validation.OFF;
     Target inner = new Target(target.table(), target.entity(), target.required(), target.path() + prefix,
-        overrides, converts, true, target.inId() || asId, target.inCollection());
+        overrides, converts, true, target.inId() || asId, target.inCollection(), validation);
     for (Attribute attribute : attributes(embeddable, target.entity().access)) {
       mapAttribute(attribute, inner, key);
     }
@@ -693,6 +719,20 @@ final class Mapper {
     if (sqlType.isEmpty()) {
       return Optional.empty();
     }
+    BeanValidation.Constraints constraints = target.validation().active() ? beanValidation.of(e) : null;
+    boolean definedType = columnAnn.map(c -> !ann.string(c, "columnDefinition").isBlank()).orElse(false);
+    if (constraints != null && !definedType) {
+      // TypeSafeActivator sizes the column after binding: @Size/@Length over @Column(length).
+      if (constraints.maxLength < Integer.MAX_VALUE && javaTypeName(a.type()).equals("java.lang.String")
+          && basic.kind().hasLength()) {
+        sqlType = Optional.of(basic.kind().sqlType(constraints.maxLength, basic.precision(), basic.scale(),
+            basic.secondPrecision()));
+      }
+      if (constraints.digits.isPresent() && basic.kind() == JdbcKind.NUMERIC) {
+        int[] digits = constraints.digits.get();
+        sqlType = Optional.of(SqlType.of("numeric", digits[0] + digits[1], digits[1]));
+      }
+    }
     Optional<AnnotationMirror> basicAnn = ann.find(e, Jpa.BASIC);
     // A primitive or @Basic(optional = false) attribute is not optional. Hibernate 7.4 makes the column
     // of a primitive NOT NULL only when no @Column (or override) describes it, since @Column's nullable
@@ -701,6 +741,9 @@ final class Mapper {
     boolean optionalFalse = basicAnn.map(b -> !ann.bool(b, "optional", true)).orElse(false);
     boolean impliedNotNull = (primitive || optionalFalse) && nullable && !id;
     if (primitive && columnAnn.isEmpty() || optionalFalse || id) {
+      nullable = false;
+    }
+    if (constraints != null && constraints.notNull && target.validation().notNull() && target.required() == null) {
       nullable = false;
     }
     Optional<String> comment = columnAnn.map(c -> ann.string(c, "comment")).filter(c -> !c.isEmpty())
@@ -726,6 +769,18 @@ final class Mapper {
         : enumCheck(a.type(), column.name(), basic);
     List<String> checks = new ArrayList<>();
     check.ifPresent(checks::add);
+    if (constraints != null) {
+      // @Min/@Max: column checks, which Hibernate writes as one: (age>=18) and (age<=150).
+      List<String> bounds = new ArrayList<>();
+      String quoted = SqlText.identifier(column.name());
+      constraints.min.ifPresent(min -> bounds.add(quoted + ">=" + min));
+      constraints.max.ifPresent(max -> bounds.add(quoted + "<=" + max));
+      if (bounds.size() == 1) {
+        checks.add(bounds.get(0));
+      } else if (bounds.size() == 2) {
+        checks.add("(" + bounds.get(0) + ") and (" + bounds.get(1) + ")");
+      }
+    }
     columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(ann.string(k, "constraint"))));
     ann.findAll(e, Jpa.H_CHECK, Jpa.H_CHECKS).forEach(k -> checks.add(ann.string(k, "constraints")));
     return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks, impliedNotNull));

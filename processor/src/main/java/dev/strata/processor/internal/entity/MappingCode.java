@@ -38,7 +38,9 @@ public enum MappingCode implements Diagnostics.Code {
   /** An unknown value of {@code strata.naming}. */
   INVALID_NAMING_OPTION(451),
   /** An unknown value of {@code strata.constraintNaming}. */
-  INVALID_CONSTRAINT_NAMING_OPTION(452);
+  INVALID_CONSTRAINT_NAMING_OPTION(452),
+  /** A value of {@code strata.beanValidation} other than true or false. */
+  INVALID_BEAN_VALIDATION_OPTION(453);
 
   private final int number;
 

@@ -6,6 +6,7 @@ import dev.strata.processor.internal.mapping.Naming;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,11 +16,18 @@ import java.util.stream.Collectors;
  *     {@code snake_case} (Spring Boot's default naming)
  * @param constraintNaming {@code strata.constraintNaming}: {@code hibernate} (default, Hibernate's
  *     hashed names) or {@code readable} ({@code fk_<table>_<column>} ...)
+ * @param beanValidation {@code strata.beanValidation}: whether Bean Validation constraints
+ *     ({@code @NotNull}, {@code @Size} ...) shape the columns as Hibernate makes them when a validator
+ *     is present; empty (the default) means yes when {@code jakarta.validation.constraints.NotNull}
+ *     is on the compile class path
  */
-public record MappingOptions(Naming naming, ConstraintNaming constraintNaming) {
+public record MappingOptions(Naming naming, ConstraintNaming constraintNaming, Optional<Boolean> beanValidation) {
 
   public static final String NAMING = "strata.naming";
   public static final String CONSTRAINT_NAMING = "strata.constraintNaming";
+  public static final String BEAN_VALIDATION = "strata.beanValidation";
+  /** Every option the reader reads, for the processor's supported options. */
+  public static final java.util.List<String> NAMES = java.util.List.of(NAMING, CONSTRAINT_NAMING, BEAN_VALIDATION);
 
   /** Hibernate's defaults. */
   public static final MappingOptions DEFAULTS = new MappingOptions(Naming.JPA, ConstraintNaming.HIBERNATE);
@@ -27,6 +35,12 @@ public record MappingOptions(Naming naming, ConstraintNaming constraintNaming) {
   public MappingOptions {
     Objects.requireNonNull(naming, "naming");
     Objects.requireNonNull(constraintNaming, "constraintNaming");
+    Objects.requireNonNull(beanValidation, "beanValidation");
+  }
+
+  /** Bean Validation decided by the class path. */
+  public MappingOptions(Naming naming, ConstraintNaming constraintNaming) {
+    this(naming, constraintNaming, Optional.empty());
   }
 
   /** Reads the options; an unknown value is reported as an error and the default is used. */
@@ -58,6 +72,19 @@ public record MappingOptions(Naming naming, ConstraintNaming constraintNaming) {
         constraintNaming = ConstraintNaming.HIBERNATE;
       }
     }
-    return new MappingOptions(naming, constraintNaming);
+    Optional<Boolean> beanValidation = Optional.empty();
+    String validationValue = processorOptions.get(BEAN_VALIDATION);
+    if (validationValue != null) {
+      String v = validationValue.trim();
+      if (v.equals("true") || v.equals("false")) {
+        beanValidation = Optional.of(Boolean.valueOf(v));
+      } else {
+        diagnostics.error(MappingCode.INVALID_BEAN_VALIDATION_OPTION, "option " + BEAN_VALIDATION + "="
+            + validationValue + " is neither true nor false; use true (constraints such as @NotNull and @Size "
+            + "shape the columns, as Hibernate does with a validator) or false, or leave it out to decide by "
+            + "whether jakarta.validation is on the class path");
+      }
+    }
+    return new MappingOptions(naming, constraintNaming, beanValidation);
   }
 }

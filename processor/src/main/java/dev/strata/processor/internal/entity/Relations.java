@@ -165,7 +165,8 @@ final class Relations {
     List<Name> physicals = new ArrayList<>();
     boolean unique = oneToOne;
     for (Join join : joins.get()) {
-      boolean nullable = optional && join.annotation().map(j -> ann.bool(j, "nullable", true)).orElse(true) && !id;
+      boolean nullable = optional && join.annotation().map(j -> ann.bool(j, "nullable", true)).orElse(true) && !id
+          && !m.validatedNotNull(a, target);
       Optional<SqlType> type = join.annotation().flatMap(j -> definition(a, j)).or(() -> Optional.empty());
       if (join.annotation().isPresent() && !ann.string(join.annotation().get(), "columnDefinition").isBlank()
           && type.isEmpty()) {

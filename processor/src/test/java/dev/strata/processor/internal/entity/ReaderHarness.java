@@ -101,6 +101,46 @@ final class ReaderHarness {
           public final class SqlTypes { public static final int JSON = 3001; public static final int NAMED_ENUM = 6001; }
           """));
 
+  /**
+   * The Bean Validation annotations (and Hibernate Validator's {@code @Length}) as stand-ins: with
+   * them on the class path the reader applies them by default, as Hibernate does with a validator.
+   */
+  static final List<JavaFileObject> VALIDATION_STUBS = List.of(
+      JavaFileObjects.forSourceString("jakarta.validation.Constraint", "package jakarta.validation;\n"
+          + "import java.lang.annotation.*;\n@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.ANNOTATION_TYPE)\n"
+          + "public @interface Constraint { Class<?>[] validatedBy(); }\n"),
+      JavaFileObjects.forSourceString("jakarta.validation.Valid", "package jakarta.validation;\n"
+          + "public @interface Valid {}\n"),
+      JavaFileObjects.forSourceString("jakarta.validation.groups.Default", "package jakarta.validation.groups;\n"
+          + "public interface Default {}\n"),
+      constraintStub("jakarta.validation.constraints", "NotNull", ""),
+      constraintStub("jakarta.validation.constraints", "NotEmpty", ""),
+      constraintStub("jakarta.validation.constraints", "NotBlank", ""),
+      constraintStub("jakarta.validation.constraints", "Size", "int min() default 0; int max() default Integer.MAX_VALUE;"
+          + " @Retention(RetentionPolicy.RUNTIME) @interface List { Size[] value(); }"),
+      constraintStub("jakarta.validation.constraints", "Min", "long value();"),
+      constraintStub("jakarta.validation.constraints", "Max", "long value();"),
+      constraintStub("jakarta.validation.constraints", "Digits", "int integer(); int fraction();"),
+      constraintStub("jakarta.validation.constraints", "Email", ""),
+      constraintStub("jakarta.validation.constraints", "Positive", ""),
+      constraintStub("org.hibernate.validator.constraints", "Length", "int min() default 0; "
+          + "int max() default Integer.MAX_VALUE;"));
+
+  private static JavaFileObject constraintStub(String pkg, String name, String body) {
+    String repeatable = name.equals("Size") ? "@java.lang.annotation.Repeatable(Size.List.class) " : "";
+    return JavaFileObjects.forSourceString(pkg + "." + name, "package " + pkg + ";\n"
+        + "import java.lang.annotation.*;\n@Retention(RetentionPolicy.RUNTIME) " + repeatable
+        + "@jakarta.validation.Constraint(validatedBy = {}) public @interface " + name + " { String message() default \"\";"
+        + " Class<?>[] groups() default {}; Class<?>[] payload() default {}; " + body + " }\n");
+  }
+
+  /** The sources with {@link #VALIDATION_STUBS} added. */
+  static JavaFileObject[] withValidation(JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.addAll(VALIDATION_STUBS);
+    return all.toArray(new JavaFileObject[0]);
+  }
+
   /** Hibernate's boolean converters: {@code AttributeConverter<Boolean, Y>}, as in hibernate-core. */
   private static JavaFileObject converterStub(String name, String databaseType) {
     return JavaFileObjects.forSourceString("org.hibernate.type." + name, "package org.hibernate.type;\n"
@@ -126,7 +166,7 @@ final class ReaderHarness {
 
     @Override
     public Set<String> getSupportedOptions() {
-      return Set.of(MappingOptions.NAMING, MappingOptions.CONSTRAINT_NAMING);
+      return Set.copyOf(MappingOptions.NAMES);
     }
 
     @Override

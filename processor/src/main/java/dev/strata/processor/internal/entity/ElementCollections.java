@@ -106,11 +106,11 @@ final class ElementCollections {
         table.primaryKey(key);
         break;
       case MAP:
-        Optional<String> mapKey = m.relations.mapKeyColumn(a, table);
+        Optional<List<String>> mapKey = m.relations.mapKeyColumns(a, table);
         if (mapKey.isEmpty()) {
           return;
         }
-        key.add(mapKey.get());
+        key.addAll(mapKey.get());
         table.primaryKey(key);
         break;
       case SET:
@@ -166,7 +166,8 @@ final class ElementCollections {
     if (m.isEmbeddable(elementType)) {
       Map<String, AnnotationMirror> overrides = valuePaths(m.overrides(a.element()), kind);
       Map<String, AnnotationMirror> converts = valuePaths(m.converts(a.element()), kind);
-      Target inner = new Target(table, owner, null, "", overrides, converts, true, false, true,
+      Target inner = new Target(table, owner, null, "", overrides, converts,
+          valuePaths(m.associations(a.element()), kind), true, false, true,
           Mapper.Validation.OFF);
       TypeElement embeddable = (TypeElement) m.types.asElement(elementType);
       // An attribute that fails is reported and left out, as in an entity's own table.
@@ -174,7 +175,7 @@ final class ElementCollections {
         m.mapAttribute(attribute, inner, parts);
       }
     } else {
-      Target inner = new Target(table, owner, null, "", Map.of(), Map.of(), false, false, true,
+      Target inner = new Target(table, owner, null, "", Map.of(), Map.of(), Map.of(), false, false, true,
           Mapper.Validation.OFF);
       Attribute element = new Attribute(a.element(), a.name(), elementType, a.declaringType());
       Optional<Mapper.ColumnDef> def = m.basicColumn(element, inner, false);

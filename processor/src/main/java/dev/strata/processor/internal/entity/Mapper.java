@@ -82,12 +82,14 @@ final class Mapper {
    *     those NOT NULL only because of a primitive type or {@code optional = false} are collected here
    *     for the subclass's check; null elsewhere
    * @param converts {@code @Convert(attributeName)}s of enclosing elements, by the path they name
+   * @param associations {@code @AssociationOverride}s of enclosing elements, by the path they name
    * @param validation whether Bean Validation constraints apply here, and their NOT NULL
    * @param inCollection the attributes are those of an element collection's embeddable element: every
    *     column they map is reported to the caller's key list, which becomes the element's columns
    */
   record Target(TableBuilder table, EntityInfo entity, List<KeyPart> required, String path,
-      Map<String, AnnotationMirror> overrides, Map<String, AnnotationMirror> converts, boolean inEmbeddable,
+      Map<String, AnnotationMirror> overrides, Map<String, AnnotationMirror> converts,
+      Map<String, AnnotationMirror> associations, boolean inEmbeddable,
       boolean inId, boolean inCollection, Validation validation) {
 
     /** Whether the columns mapped through this target are reported to the key list. */
@@ -112,7 +114,7 @@ final class Mapper {
       Jpa.JOIN_COLUMNS, Jpa.CONVERT);
 
   /** Annotations whose mapping Strata does not read yet: an error rather than a wrong schema. */
-  private static final List<String> NOT_YET = List.of(Jpa.MAPS_ID, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.ACCESS);
+  private static final List<String> NOT_YET = List.of(Jpa.ACCESS);
 
   final Elements elements;
   final Types types;
@@ -139,6 +141,10 @@ final class Mapper {
   final BeanValidation beanValidation;
   /** {@code strata.beanValidation}, else whether the validation API is on the compile class path. */
   final boolean validationEnabled;
+  /** The secondary tables of the root entity being mapped, by their name in the database. */
+  private final Map<String, TableBuilder> secondaries = new HashMap<>();
+  /** See {@link #derivedIds(TypeElement, EntityInfo)}. */
+  private final Map<String, String> derivedIds = new HashMap<>();
   /** The entities mapped already (a subclass maps its superclasses first). */
   private final Set<TypeElement> mapped = new java.util.HashSet<>();
   /** Deferred work: columns that go into other entities' tables, once every table exists. */
@@ -198,10 +204,25 @@ final class Mapper {
     ann.find(type, Jpa.RENAMED_FROM).ifPresent(r -> renamedTable(type, info, r));
 
     Target target = target(table, info, null, type);
+    derivedIds(type, info);
+    secondaries.clear();
+    List<AnnotationMirror> secondaryTables = ann.findAll(type, Jpa.SECONDARY_TABLE, Jpa.SECONDARY_TABLES);
+    for (AnnotationMirror secondary : secondaryTables) {
+      SecondaryTables.create(this, info, secondary).ifPresent(t -> secondaries.put(t.name.name(), t));
+    }
     List<KeyPart> key = new ArrayList<>();
     for (Attribute attribute : attributes(type, info.access)) {
       mapAttribute(attribute, target, key);
     }
+    derivedIds.clear();
+    for (AnnotationMirror secondary : secondaryTables) {
+      String name = naming.physical(Name.parse(ann.string(secondary, "name"))).database();
+      TableBuilder secondaryTable = secondaries.get(name);
+      if (secondaryTable != null && !key.isEmpty()) {
+        SecondaryTables.join(this, info, table, keyColumns(key), secondaryTable, secondary);
+      }
+    }
+    secondaries.clear();
     boolean declaresId = attributes(type, info.access).stream()
         .anyMatch(a -> ann.has(a.element(), Jpa.ID) || ann.has(a.element(), Jpa.EMBEDDED_ID));
     if (key.isEmpty() && !declaresId) {
@@ -223,6 +244,34 @@ final class Mapper {
    */
   String requiredOrder(Attribute a) {
     return String.format(java.util.Locale.ROOT, "%04d:%s", superclasses(a.declaringType()).size(), a.name());
+  }
+
+  /**
+   * The identifier paths that {@code @MapsId} relationships of the entity being mapped replace, by
+   * the relationship's attribute name: {@code @MapsId} alone replaces the {@code @Id} attribute,
+   * {@code @MapsId("orderId")} the attribute {@code orderId} of the {@code @EmbeddedId}.
+   */
+  private void derivedIds(TypeElement type, EntityInfo info) {
+    derivedIds.clear();
+    List<Attribute> all = attributes(type, info.access);
+    for (Attribute a : all) {
+      Optional<AnnotationMirror> mapsId = ann.find(a.element(), Jpa.MAPS_ID);
+      if (mapsId.isEmpty()) {
+        continue;
+      }
+      String value = ann.string(mapsId.get(), "value");
+      Optional<Attribute> id = all.stream()
+          .filter(x -> ann.has(x.element(), value.isEmpty() ? Jpa.ID : Jpa.EMBEDDED_ID)).findFirst();
+      if (id.isEmpty() || !ann.has(a.element(), Jpa.MANY_TO_ONE) && !ann.has(a.element(), Jpa.ONE_TO_ONE)) {
+        diagnostics.error(MappingCode.INVALID_REFERENCE, "@MapsId on " + a.describe() + ": " + (id.isEmpty()
+            ? "the entity has no " + (value.isEmpty() ? "@Id" : "@EmbeddedId") + " attribute for it to map"
+            : "only a @ManyToOne or @OneToOne relationship can map the identifier")
+            + "; map the identifier with " + (value.isEmpty() ? "@Id" : "@EmbeddedId") + " and put @MapsId on the "
+            + "relationship that gives its value", a.element(), mapsId.get());
+        continue;
+      }
+      derivedIds.put(a.name(), value.isEmpty() ? id.get().name() : id.get().name() + "." + value);
+    }
   }
 
   /** The key's columns: in attribute-name order when the key is composite, as Hibernate orders them. */
@@ -247,7 +296,8 @@ final class Mapper {
 
   /** A target for an entity's own attributes, with the overrides and conversions its class declares. */
   Target target(TableBuilder table, EntityInfo info, List<KeyPart> required, TypeElement declaring) {
-    return new Target(table, info, required, "", overrides(declaring), converts(declaring), false, false, false,
+    return new Target(table, info, required, "", overrides(declaring), converts(declaring),
+        associations(declaring), false, false, false,
         new Validation(validationEnabled, validationEnabled));
   }
 
@@ -268,6 +318,15 @@ final class Mapper {
       if (!path.isEmpty()) {
         out.put(path, c);
       }
+    }
+    return out;
+  }
+
+  /** {@code @AssociationOverride}s on an element, by the attribute path they override. */
+  Map<String, AnnotationMirror> associations(Element element) {
+    Map<String, AnnotationMirror> out = new HashMap<>();
+    for (AnnotationMirror o : ann.findAll(element, Jpa.ASSOCIATION_OVERRIDE, Jpa.ASSOCIATION_OVERRIDES)) {
+      out.put(ann.string(o, "name"), o);
     }
     return out;
   }
@@ -321,10 +380,11 @@ final class Mapper {
     Hierarchies.Strategy strategy = hierarchies.strategy(type);
     for (String classLevel : List.of(Jpa.SECONDARY_TABLE, Jpa.SECONDARY_TABLES)) {
       Optional<AnnotationMirror> found = ann.find(type, classLevel);
-      if (found.isPresent()) {
+      if (found.isPresent() && parent != null) {
         diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, EntityReader.simple(found.get()) + " on "
-            + Elements2.simpleName(type) + " is not supported by Strata yet; remove it, or map the entity without "
-            + "inheritance and secondary tables", type, found.get());
+            + Elements2.simpleName(type) + ": Strata supports secondary tables on the root of a hierarchy only; "
+            + "move it to " + Elements2.simpleName(parent.root.type) + ", or map the columns in the subclass's "
+            + "own table", type, found.get());
         return Optional.empty();
       }
     }
@@ -520,9 +580,14 @@ final class Mapper {
     }
     boolean id = ann.has(e, Jpa.ID) || target.inId();
     boolean embeddedId = ann.has(e, Jpa.EMBEDDED_ID);
+    if (id && derivedIds.containsValue(target.path() + a.name())) {
+      // @MapsId: the relationship's join columns take this identifier attribute's place.
+      return;
+    }
     if (ann.has(e, Jpa.MANY_TO_ONE) || ann.has(e, Jpa.ONE_TO_ONE)) {
-      if (!keysOnly || id) {
-        relations.toOne(a, target, id, key);
+      String derived = target.path().isEmpty() ? derivedIds.get(a.name()) : null;
+      if (!keysOnly || id || derived != null) {
+        relations.toOne(a, target, id || derived != null, key, derived);
       }
       return;
     }
@@ -576,7 +641,7 @@ final class Mapper {
       }
     }
     ColumnDef finalDef = new ColumnDef(c, def.physical(), def.readOnly(), def.unique(), def.check(),
-        def.impliedNotNull() && !id);
+        def.impliedNotNull() && !id, def.secondary());
     if (addColumn(target, a, finalDef) && target.collects(id)) {
       key.add(new KeyPart(target.path() + a.name(), c.name()));
     }
@@ -614,8 +679,14 @@ final class Mapper {
     Validation validation = target.validation().active() && beanValidation.cascades(a.element())
         ? new Validation(true, target.validation().notNull() && beanValidation.of(a.element()).notNull)
         : Validation.OFF;
+    Map<String, AnnotationMirror> associations = new HashMap<>(associations(a.element()));
+    target.associations().forEach((path, override) -> {
+      if (path.startsWith(prefix)) {
+        associations.put(path.substring(prefix.length()), override);
+      }
+    });
     Target inner = new Target(target.table(), target.entity(), target.required(), target.path() + prefix,
-        overrides, converts, true, target.inId() || asId, target.inCollection(), validation);
+        overrides, converts, associations, true, target.inId() || asId, target.inCollection(), validation);
     for (Attribute attribute : attributes(embeddable, target.entity().access)) {
       mapAttribute(attribute, inner, key);
     }
@@ -629,17 +700,18 @@ final class Mapper {
    * @param impliedNotNull the attribute is not optional (a primitive type or
    *     {@code @Basic(optional = false)}) and no {@code nullable = false} makes its column NOT NULL: a
    *     single-table subclass makes such a column nullable and checks it per subclass instead
+   * @param secondary the secondary table it goes into ({@code @Column(table)}), or null
    */
   record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, List<String> check,
-      boolean impliedNotNull) {
+      boolean impliedNotNull, String secondary) {
     ColumnDef withColumn(Column newColumn) {
-      return new ColumnDef(newColumn, physical, readOnly, unique, check, impliedNotNull);
+      return new ColumnDef(newColumn, physical, readOnly, unique, check, impliedNotNull, secondary);
     }
   }
 
   /** Adds the column, its unique constraint and check, and the rename it declares. */
   boolean addColumn(Target target, Attribute a, ColumnDef def) {
-    TableBuilder table = target.table();
+    TableBuilder table = def.secondary() != null ? secondaries.get(def.secondary()) : target.table();
     Column column = def.column();
     if (target.required() != null && def.impliedNotNull()) {
       column = column.withNullable(true);
@@ -679,6 +751,7 @@ final class Mapper {
     boolean nullable = true;
     boolean unique = false;
     boolean readOnly = false;
+    String secondary = null;
     if (columnAnn.isPresent()) {
       AnnotationMirror col = columnAnn.get();
       String explicit = ann.string(col, "name");
@@ -689,11 +762,14 @@ final class Mapper {
       unique = ann.bool(col, "unique", false);
       readOnly = !ann.bool(col, "insertable", true) && !ann.bool(col, "updatable", true);
       if (!ann.string(col, "table").isBlank()) {
-        diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@Column(table = \"" + ann.string(col, "table")
-            + "\") on " + a.describe() + ": secondary tables are not supported by Strata; map the column in "
-            + "the entity's own table, or map the other table as an entity", e, col,
-            ann.explicitValue(col, "table").orElse(null));
-        return Optional.empty();
+        secondary = naming.physical(Name.parse(ann.string(col, "table"))).database();
+        if (!secondaries.containsKey(secondary) || target.inCollection()) {
+          diagnostics.error(MappingCode.INVALID_REFERENCE, "@Column(table = \"" + ann.string(col, "table")
+              + "\") on " + a.describe() + ": " + Elements2.simpleName(target.entity().type) + " declares no "
+              + "@SecondaryTable of that name; name one of its secondary tables, or declare it", e, col,
+              ann.explicitValue(col, "table").orElse(null));
+          return Optional.empty();
+        }
       }
     }
     Name physical = naming.physical(logical);
@@ -783,7 +859,8 @@ final class Mapper {
     }
     columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(ann.string(k, "constraint"))));
     ann.findAll(e, Jpa.H_CHECK, Jpa.H_CHECKS).forEach(k -> checks.add(ann.string(k, "constraints")));
-    return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks, impliedNotNull));
+    return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks, impliedNotNull,
+        secondary));
   }
 
   /** A converter applied to an attribute, and the type it stores. */

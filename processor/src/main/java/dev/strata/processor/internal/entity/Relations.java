@@ -136,7 +136,7 @@ final class Relations {
    * when {@code optional = false} or {@code nullable = false}, unique for a one-to-one, and a foreign
    * key. The inverse side ({@code mappedBy}) has no column.
    */
-  void toOne(Attribute a, Target target, boolean id, List<KeyPart> key) {
+  void toOne(Attribute a, Target target, boolean id, List<KeyPart> key, String derivedIdPath) {
     Element e = a.element();
     AnnotationMirror relation = ann.find(e, Jpa.MANY_TO_ONE).or(() -> ann.find(e, Jpa.ONE_TO_ONE)).get();
     boolean oneToOne = Annotations.nameOf(relation).equals(Jpa.ONE_TO_ONE);
@@ -154,7 +154,17 @@ final class Relations {
       return;
     }
     EntityInfo referenced = found.get();
-    List<AnnotationMirror> joinColumns = ann.findAll(e, Jpa.JOIN_COLUMN, Jpa.JOIN_COLUMNS);
+    Optional<AnnotationMirror> override = Optional.ofNullable(target.associations().get(a.name()));
+    List<AnnotationMirror> joinColumns = override.isPresent() ? ann.annotations(override.get(), "joinColumns")
+        : ann.findAll(e, Jpa.JOIN_COLUMN, Jpa.JOIN_COLUMNS);
+    Optional<AnnotationMirror> inOtherTable = joinColumns.stream().filter(j -> !ann.string(j, "table").isBlank())
+        .findFirst();
+    if (inOtherTable.isPresent()) {
+      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@JoinColumn(table = \""
+          + ann.string(inOtherTable.get(), "table") + "\") on " + a.describe() + ": Strata keeps join columns in "
+          + "the entity's own table; remove table", e, inOtherTable.get());
+      return;
+    }
     Optional<List<Join>> joins = resolveJoins(a, referenced, joinColumns, a.name());
     if (joins.isEmpty()) {
       return;
@@ -193,14 +203,15 @@ final class Relations {
       columns.add(column.name());
       physicals.add(join.physical());
       if (target.collects(id) && added) {
-        key.add(new KeyPart(target.path() + a.name() + "." + column.name(), column.name()));
+        String path = derivedIdPath != null ? derivedIdPath : target.path() + a.name();
+        key.add(new KeyPart(path + "." + column.name(), column.name()));
       }
     }
     if (unique && !id) {
       table.addUnique(new UniqueConstraint(m.constraintNaming.uniqueKey(table.physical, physicals), columns));
     }
     addForeignKey(a, table, columns, physicals, referenced, joins.get(), joinColumns,
-        ann.find(e, Jpa.JOIN_COLUMNS));
+        override.isPresent() ? override : ann.find(e, Jpa.JOIN_COLUMNS));
   }
 
   /** The join columns of a relationship to {@code referenced}, explicit or implicit, or empty after an error. */
@@ -314,6 +325,13 @@ final class Relations {
     AnnotationMirror relation = ann.find(e, Jpa.ONE_TO_MANY).or(() -> ann.find(e, Jpa.MANY_TO_MANY)).get();
     boolean oneToMany = Annotations.nameOf(relation).equals(Jpa.ONE_TO_MANY);
     if (!ann.string(relation, "mappedBy").isEmpty()) {
+      return;
+    }
+    AnnotationMirror override = target.associations().get(a.name());
+    if (override != null) {
+      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@AssociationOverride(name = \"" + a.name() + "\") for "
+          + a.describe() + ": Strata does not support overriding the join table of a to-many relationship; "
+          + "give the relationship its @JoinTable where it is declared", e, relation);
       return;
     }
     Optional<AnnotationMirror> mapKey = ann.find(e, Jpa.MAP_KEY);
@@ -485,11 +503,11 @@ final class Relations {
         key.add(order.get());
         break;
       case MAP:
-        Optional<String> mapKey = mapKeyColumn(a, table);
+        Optional<List<String>> mapKey = mapKeyColumns(a, table);
         if (mapKey.isEmpty()) {
           return;
         }
-        key.add(mapKey.get());
+        key.addAll(mapKey.get());
         break;
       default:
         key = List.of();
@@ -550,7 +568,7 @@ final class Relations {
    * {@code java.util.Date} key follows {@code @MapKeyTemporal}, and {@code @MapKeyColumn}'s
    * {@code length}, {@code precision}, {@code scale} and {@code columnDefinition} apply.
    */
-  Optional<String> mapKeyColumn(Attribute a, TableBuilder table) {
+  Optional<List<String>> mapKeyColumns(Attribute a, TableBuilder table) {
     Element e = a.element();
     Optional<TypeMirror> declaredKey = ann.find(e, Jpa.MAP_KEY_CLASS).flatMap(k -> ann.type(k, "value"))
         .or(() -> typeArgument(a.type(), 0));
@@ -559,6 +577,55 @@ final class Relations {
           + "declare it, e.g. Map<String, ...>, or name it with @MapKeyClass", e);
       return Optional.empty();
     }
+    TypeMirror declared = declaredKey.get();
+    if (declared.getKind() == TypeKind.DECLARED && ann.has(m.types.asElement(declared), Jpa.ENTITY)) {
+      return entityKeyColumns(a, table, (TypeElement) m.types.asElement(declared));
+    }
+    return mapKeyColumn(a, table, declared).map(List::of);
+  }
+
+  /**
+   * The key columns of a Map keyed by an entity: {@code @MapKeyJoinColumn(s)}, else one column
+   * {@code <attribute>_KEY}; typed like the entity's key, NOT NULL, with a foreign key to it.
+   */
+  private Optional<List<String>> entityKeyColumns(Attribute a, TableBuilder table, TypeElement keyType) {
+    Element e = a.element();
+    Optional<EntityInfo> found = m.info(keyType);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    EntityInfo keyEntity = found.get();
+    List<AnnotationMirror> keyJoins = ann.findAll(e, Jpa.MAP_KEY_JOIN_COLUMN, Jpa.MAP_KEY_JOIN_COLUMNS);
+    List<KeyColumn> key = keyOf(keyEntity);
+    if (keyJoins.isEmpty() && key.size() > 1) {
+      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, a.describe() + ": the map's key entity "
+          + Elements2.simpleName(keyType) + " has a composite key; name its columns with @MapKeyJoinColumns", e);
+      return Optional.empty();
+    }
+    Optional<List<Join>> joins = resolveJoins(a, keyEntity, keyJoins, a.name());
+    if (joins.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Join> named = new ArrayList<>();
+    for (Join join : joins.get()) {
+      boolean implicit = join.annotation().map(j -> ann.string(j, "name").isBlank()).orElse(true);
+      named.add(implicit && joins.get().size() == 1
+          ? new Join(m.naming.physical(m.naming.mapKeyColumn(a.name())), join.referenced(), join.annotation())
+          : join);
+    }
+    List<String> columns = joinColumns(table, a, named);
+    if (columns == null) {
+      return Optional.empty();
+    }
+    List<Name> physicals = new ArrayList<>();
+    named.forEach(j -> physicals.add(j.physical()));
+    addForeignKey(a, table, columns, physicals, keyEntity, named, keyJoins, ann.find(e, Jpa.MAP_KEY_JOIN_COLUMNS));
+    return Optional.of(columns);
+  }
+
+  private Optional<String> mapKeyColumn(Attribute a, TableBuilder table, TypeMirror declaredKeyType) {
+    Element e = a.element();
+    Optional<TypeMirror> declaredKey = Optional.of(declaredKeyType);
     Optional<Mapper.Conversion> conversion = m.keyConversion(a, declaredKey.get());
     if (conversion == null) {
       return Optional.empty();

@@ -243,8 +243,8 @@ class BasicMappingErrorTest {
           @Column(table = "profile_extra") String bio;
         }
         """);
-    assertOneError(src, "[STRATA-107] @Column(table = \"profile_extra\") on Profile.bio: secondary tables are not "
-        + "supported by Strata; map the column in the entity's own table, or map the other table as an entity", 8);
+    assertOneError(src, "[STRATA-111] @Column(table = \"profile_extra\") on Profile.bio: Profile declares no "
+        + "@SecondaryTable of that name; name one of its secondary tables, or declare it", 8);
   }
 
   @Test

@@ -71,6 +71,34 @@ public final class ProjectCompiler {
 
   /** Compiles every source of the project from scratch (a clean build), with the given processor options. */
   public Result compile(Map<String, String> options) {
+    return javac(options, List.of("-classpath", testClassPath()));
+  }
+
+  /**
+   * Compiles every source of the project from scratch against {@code classPath} instead of this
+   * test's class path: for a model that brings its own dependencies (the corpora). Strata's
+   * processor still comes from this test's class path (as the processor path), and Strata's runtime
+   * and schema model are added to the class path so that the revisions compile.
+   */
+  public Result compile(Map<String, String> options, List<Path> classPath) {
+    List<String> entries = new ArrayList<>();
+    classPath.forEach(p -> entries.add(p.toString()));
+    entries.add(codeSource(dev.strata.runtime.Migration.class));
+    entries.add(codeSource(dev.strata.schema.Schema.class));
+    return javac(options, List.of(
+        "-classpath", String.join(java.io.File.pathSeparator, entries),
+        "-processorpath", testClassPath()));
+  }
+
+  private static String codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("cannot locate " + type.getName(), e);
+    }
+  }
+
+  private Result javac(Map<String, String> options, List<String> paths) {
     try {
       deleteTree(root.resolve("target"));
       Files.createDirectories(classes());
@@ -83,9 +111,9 @@ public final class ProjectCompiler {
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-        List<String> args = new ArrayList<>(List.of(
-            "--release", "17",
-            "-classpath", testClassPath(),
+        List<String> args = new ArrayList<>(List.of("--release", "17"));
+        args.addAll(paths);
+        args.addAll(List.of(
             "-d", classes().toString(),
             "-s", generated.toString(),
             "-implicit:class"));
@@ -107,6 +135,23 @@ public final class ProjectCompiler {
   public URLClassLoader classLoader() {
     try {
       return new URLClassLoader(new URL[] {classes().toUri().toURL()}, ProjectCompiler.class.getClassLoader());
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A class loader over the compiled classes and {@code extra} (a model's own dependencies), child
+   * of this test's loader: classes this test has (Hibernate, the runtime) come from the test.
+   */
+  public URLClassLoader classLoader(List<Path> extra) {
+    try {
+      List<URL> urls = new ArrayList<>();
+      urls.add(classes().toUri().toURL());
+      for (Path p : extra) {
+        urls.add(p.toUri().toURL());
+      }
+      return new URLClassLoader(urls.toArray(URL[]::new), ProjectCompiler.class.getClassLoader());
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }

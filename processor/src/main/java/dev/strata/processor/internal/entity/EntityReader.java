@@ -61,6 +61,12 @@ public final class EntityReader {
     }
     mapper.finish();
 
+    // Hibernate's create orders composite primary keys by column size; foreign keys to them follow.
+    for (TableBuilder builder : mapper.tables.values()) {
+      List<String> before = builder.primaryKey();
+      builder.orderPrimaryKey().ifPresent(after ->
+          mapper.tables.values().forEach(t -> t.followReorderedKey(builder.name, before, after)));
+    }
     List<Table> tables = new ArrayList<>();
     Map<QualifiedName, Element> tableOrigins = new TreeMap<>();
     Map<QualifiedName, Map<String, Element>> columnOrigins = new TreeMap<>();

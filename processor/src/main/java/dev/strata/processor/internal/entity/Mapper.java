@@ -702,7 +702,14 @@ final class Mapper {
    *     single-table subclass makes such a column nullable and checks it per subclass instead
    * @param secondary the secondary table it goes into ({@code @Column(table)}), or null
    */
-  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, List<String> check,
+  /** A column check: its name when the mapping gives one (Hibernate uses it), and its condition. */
+  record Check(Optional<String> name, String condition) {
+    static Check unnamed(String condition) {
+      return new Check(Optional.empty(), condition);
+    }
+  }
+
+  record ColumnDef(Column column, Name physical, boolean readOnly, boolean unique, List<Check> check,
       boolean impliedNotNull, String secondary) {
     ColumnDef withColumn(Column newColumn) {
       return new ColumnDef(newColumn, physical, readOnly, unique, check, impliedNotNull, secondary);
@@ -727,7 +734,7 @@ final class Mapper {
       table.addUnique(new UniqueConstraint(constraintNaming.uniqueKey(table.physical, List.of(def.physical())),
           List.of(column.name())));
     }
-    def.check().forEach(condition -> TableConstraints.addCheck(table, Optional.empty(), condition));
+    def.check().forEach(c -> TableConstraints.addCheck(table, c.name(), c.condition()));
     ann.find(a.element(), Jpa.RENAMED_FROM).ifPresent(r -> {
       String old = ann.string(r, "value");
       if (old.isBlank()) {
@@ -843,8 +850,8 @@ final class Mapper {
     Optional<String> check = conversion.isPresent()
         ? convertedCheck(a, a.type(), conversion.get(), column.name())
         : enumCheck(a.type(), column.name(), basic);
-    List<String> checks = new ArrayList<>();
-    check.ifPresent(checks::add);
+    List<Check> checks = new ArrayList<>();
+    check.ifPresent(c -> checks.add(Check.unnamed(c)));
     if (constraints != null) {
       // @Min/@Max: column checks, which Hibernate writes as one: (age>=18) and (age<=150).
       List<String> bounds = new ArrayList<>();
@@ -852,13 +859,16 @@ final class Mapper {
       constraints.min.ifPresent(min -> bounds.add(quoted + ">=" + min));
       constraints.max.ifPresent(max -> bounds.add(quoted + "<=" + max));
       if (bounds.size() == 1) {
-        checks.add(bounds.get(0));
+        checks.add(Check.unnamed(bounds.get(0)));
       } else if (bounds.size() == 2) {
-        checks.add("(" + bounds.get(0) + ") and (" + bounds.get(1) + ")");
+        checks.add(Check.unnamed("(" + bounds.get(0) + ") and (" + bounds.get(1) + ")"));
       }
     }
-    columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(ann.string(k, "constraint"))));
-    ann.findAll(e, Jpa.H_CHECK, Jpa.H_CHECKS).forEach(k -> checks.add(ann.string(k, "constraints")));
+    // A named column check keeps its name: Hibernate 7.4 writes "constraint <name> check (...)".
+    columnAnn.ifPresent(c -> ann.annotations(c, "check").forEach(k -> checks.add(new Check(
+        Optional.of(ann.string(k, "name")).filter(n -> !n.isBlank()), ann.string(k, "constraint")))));
+    ann.findAll(e, Jpa.H_CHECK, Jpa.H_CHECKS).forEach(k -> checks.add(new Check(
+        Optional.of(ann.string(k, "name")).filter(n -> !n.isBlank()), ann.string(k, "constraints"))));
     return Optional.of(new ColumnDef(column, physical, readOnly, unique && !id, checks, impliedNotNull,
         secondary));
   }
@@ -1155,7 +1165,8 @@ final class Mapper {
     }
     String base = column.type().base();
     boolean uuidLike = base.equals("uuid") || base.equals("varchar");
-    if (strategy.equals("UUID") || strategy.equals("AUTO") && base.equals("uuid")) {
+    // Hibernate 7.4 generates AUTO identifiers of type UUID or String as UUIDs (no sequence).
+    if (strategy.equals("UUID") || strategy.equals("AUTO") && uuidLike) {
       // The value is made in Java (UuidGenerator): nothing in the schema.
       if (!uuidLike) {
         diagnostics.error(MappingCode.INVALID_GENERATION, "@GeneratedValue(strategy = UUID) on " + a.describe()

@@ -448,7 +448,7 @@ final class Relations {
    * element columns {@code <attribute>_<key>}, all NOT NULL, both with foreign keys. Its primary key
    * depends on the collection, as in Hibernate: a Set has (owner, element), a List with an order
    * column (owner, order), a Map (owner, key), and a bag (List or Collection) none. The element
-   * columns of a one-to-many are unique.
+   * columns of a one-to-many are unique: a one-to-many Set's key is the element alone.
    */
   private void joinTable(Attribute a, EntityInfo owner, EntityInfo referenced, AnnotationMirror relation,
       boolean oneToMany, Kind kind) {
@@ -512,7 +512,11 @@ final class Relations {
       default:
         key = List.of();
     }
-    if (oneToMany) {
+    if (oneToMany && kind == Kind.SET) {
+      // Hibernate 7.4 keys a one-to-many Set's join table by the element alone (unique by itself),
+      // with no separate unique constraint.
+      key = elementColumns;
+    } else if (oneToMany) {
       List<Name> physicals = new ArrayList<>();
       elementJoins.get().forEach(j -> physicals.add(j.physical()));
       table.addUnique(new UniqueConstraint(m.constraintNaming.uniqueKey(physical, physicals), elementColumns));

@@ -142,6 +142,68 @@ final class TableBuilder {
     return checks.containsKey(checkName);
   }
 
+  /**
+   * Puts a composite primary key into the order Hibernate 7.4's {@code create} gives it
+   * ({@code MetadataImpl.orderColumns} with {@code ColumnOrderingStrategyStandard}, run when a
+   * SessionFactory is built with a create action): by the column's size in bytes, at least 4, then
+   * whether that is over 2048, then by the name as Hibernate spells it (case-sensitively). A
+   * {@code varchar} of the default length 255 counts as PostgreSQL's largest.
+   *
+   * @return the new order, or empty when the key keeps its order
+   */
+  Optional<List<String>> orderPrimaryKey() {
+    if (primaryKey.size() < 2) {
+      return Optional.empty();
+    }
+    List<String> ordered = new ArrayList<>(primaryKey);
+    ordered.sort(java.util.Comparator.<String>comparingInt(c -> Math.max(sizeInBytes(columns.get(c).column()), 4))
+        .thenComparing(c -> sizeInBytes(columns.get(c).column()) > 2048)
+        .thenComparing(c -> columns.get(c).physical().text()));
+    if (ordered.equals(primaryKey)) {
+      return Optional.empty();
+    }
+    primaryKey = List.copyOf(ordered);
+    return Optional.of(primaryKey);
+  }
+
+  /** {@code ColumnOrderingStrategyStandard.physicalSizeInBytes} for the PostgreSQL types Strata maps. */
+  private static int sizeInBytes(Column column) {
+    dev.strata.schema.SqlType type = column.type();
+    List<Integer> modifiers = type.modifiers();
+    switch (type.base()) {
+      case "boolean": return 1;
+      case "smallint": return 2;
+      case "integer": case "real": case "date": case "time": return 4;
+      case "bigint": case "double precision": case "timestamp": case "timestamptz": return 8;
+      case "numeric":
+        int precision = modifiers.isEmpty() ? 38 : modifiers.get(0);
+        return (int) Math.ceil(precision / (Math.log(10) / Math.log(2) * 8));
+      case "varchar": case "char":
+        int length = modifiers.isEmpty() ? 255 : modifiers.get(0);
+        return length == 255 ? (int) dev.strata.processor.internal.mapping.JdbcKind.MAX_VARCHAR_LENGTH : length;
+      case "uuid": return 16;
+      case "inet": return 19;
+      default: return Integer.MAX_VALUE;
+    }
+  }
+
+  /**
+   * A foreign key to a key Hibernate reordered follows the key's new order
+   * ({@code MetadataImpl.handleForeignKeys}).
+   */
+  void followReorderedKey(QualifiedName referenced, List<String> oldOrder, List<String> newOrder) {
+    for (Map.Entry<String, ForeignKey> e : foreignKeys.entrySet()) {
+      ForeignKey key = e.getValue();
+      if (key.referencedTable().equals(referenced) && key.referencedColumns().equals(oldOrder)) {
+        List<String> columns = new ArrayList<>();
+        for (String column : newOrder) {
+          columns.add(key.columns().get(oldOrder.indexOf(column)));
+        }
+        e.setValue(key.withColumns(columns).withReferencedColumns(newOrder));
+      }
+    }
+  }
+
   /** Whether any constraint or index of the table has this name (they share PostgreSQL's namespace). */
   boolean hasConstraint(String constraintName) {
     return checks.containsKey(constraintName) || uniques.containsKey(constraintName)

@@ -110,7 +110,10 @@ final class TableConstraints {
     List<Name> physicals = new ArrayList<>();
     for (int i = 0; i < columns.get().size(); i++) {
       indexColumns.add(new IndexColumn(columns.get().get(i).column().name(), descending.get(i)));
-      physicals.add(columns.get().get(i).physical());
+      // Hibernate hashes the column names as written in columnList, before the physical naming
+      // (unitPrice, not unit_price); the readable naming uses the names in the database.
+      physicals.add(m.constraintNaming == dev.strata.processor.internal.mapping.ConstraintNaming.HIBERNATE
+          ? Name.parse(written.get(i)) : columns.get().get(i).physical());
     }
     String explicit = ann.string(index, "name");
     String name = explicit.isBlank() ? m.constraintNaming.index(table.physical, physicals)

@@ -113,4 +113,48 @@ class ColumnAndTableExtrasTest {
         + "SqlTypes.JSON, SQLXML, INET, VARCHAR, LONG32VARCHAR, BINARY, VARBINARY, LONG32VARBINARY and UUID; remove it, "
         + "or give the column @Column(columnDefinition = ...)").inFile(src).onLine(7);
   }
+
+  @Test
+  void namedColumnChecksKeepTheirNamesAndIndexNamesHashTheWrittenColumnNames() {
+    String model = """
+        class Model {}
+        @Entity @Table(indexes = @jakarta.persistence.Index(columnList = "unitPrice, lineNo"))
+        class OrderLine { @Id Long id; Integer unitPrice; Integer lineNo;
+          @Column(check = @CheckConstraint(name = "qty_positive", constraint = "qty > 0")) Integer qty;
+          @Check(name = "disc_range", constraints = "discount between 0 and 100") Integer discount;
+          @Column(check = @CheckConstraint(constraint = "weight > 0")) Integer weight; }
+        """;
+    ReaderHarness.Result plain = compile(source("Model", model));
+    assertThat(plain.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table orderline
+          discount integer
+          id bigint not null
+          lineno integer
+          qty integer
+          unitprice integer
+          weight integer
+          primary key orderline_pkey (id)
+          index idx470igf7jqfbsx5rd7t30jxcje (unitprice, lineno)
+          check disc_range: discount between 0 and 100
+          check orderline_weight_check: weight > 0
+          check qty_positive: qty > 0
+        """, plain.schema());
+    ReaderHarness.Result snake = compile(Map.of("strata.naming", "snake_case"), source("Model", model));
+    assertThat(snake.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table order_line
+          discount integer
+          id bigint not null
+          line_no integer
+          qty integer
+          unit_price integer
+          weight integer
+          primary key order_line_pkey (id)
+          index idxh6x9w74i0o2hhqdojpkx0oeaj (unit_price, line_no)
+          check disc_range: discount between 0 and 100
+          check order_line_weight_check: weight > 0
+          check qty_positive: qty > 0
+        """, snake.schema());
+  }
 }

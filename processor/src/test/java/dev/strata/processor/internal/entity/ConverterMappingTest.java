@@ -71,7 +71,7 @@ class ConverterMappingTest {
           bycode bigint
           bycode_key integer not null
           item_id bigint not null
-          primary key item_bycode_pkey (item_id, bycode_key)
+          primary key item_bycode_pkey (bycode_key, item_id)
           foreign key fkfyv8qy59hile4chidov0kb5uc (item_id) references item (id)
         table item_codes
           codes integer

@@ -75,7 +75,7 @@ class ElementCollectionMappingTest {
           labels varchar(255)
           labels_key smallint not null
           person_id bigint not null
-          primary key person_labels_pkey (person_id, labels_key)
+          primary key person_labels_pkey (labels_key, person_id)
           foreign key fkdscm89684l9svt1qstmoek4jk (person_id) references person (id)
           check person_labels_labels_key_check: labels_key between 0 and 1
         table person_nicknames
@@ -91,7 +91,7 @@ class ElementCollectionMappingTest {
           ordered varchar(255)
           ordered_order integer not null
           person_id bigint not null
-          primary key person_ordered_pkey (person_id, ordered_order)
+          primary key person_ordered_pkey (ordered_order, person_id)
           foreign key fkjtoj22mbby8689uv10j0eyxe5 (person_id) references person (id)
           check person_ordered_ordered_order_check: ordered_order >= 0
         table person_prices
@@ -180,7 +180,7 @@ class ElementCollectionMappingTest {
           doc_id bigint not null
           quantity integer not null
           sku varchar(255) not null
-          primary key doc_parts_pkey (doc_id, quantity, sku)
+          primary key doc_parts_pkey (quantity, doc_id, sku)
           foreign key fkmw4230eopjgsor5ls3ogdp46q (doc_id) references app.documents (id)
         table doc_partsbyname
           doc_id bigint not null
@@ -198,7 +198,7 @@ class ElementCollectionMappingTest {
           pair_x bigint not null
           pair_y varchar(255) not null
           pos integer not null
-          primary key pair_amounts_pkey (pair_x, pair_y, pos)
+          primary key pair_amounts_pkey (pos, pair_x, pair_y)
           foreign key fk9i096o4onu9oeklywlplpcjte (pair_x, pair_y) references pair (x, y)
           check pair_amounts_pos_check: pos >= 0
         table tag
@@ -242,7 +242,7 @@ class ElementCollectionMappingTest {
           order_line_line_id bigint not null
           reorder_at integer
           stock_levels_order integer not null
-          primary key order_line_stock_levels_pkey (order_line_line_id, stock_levels_order)
+          primary key order_line_stock_levels_pkey (stock_levels_order, order_line_line_id)
           foreign key fk2e9uectfn7i89wk0rnget7svg (order_line_line_id) references order_line (line_id)
           check order_line_stock_levels_stock_levels_order_check: stock_levels_order >= 0
         table order_line_unit_prices

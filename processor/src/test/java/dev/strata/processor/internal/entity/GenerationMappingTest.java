@@ -134,13 +134,28 @@ class GenerationMappingTest {
   void sequenceOnTextIsAnError() {
     JavaFileObject src = source("Model", """
         class Model {}
-        @Entity class A { @Id @GeneratedValue String id; }
+        @Entity class A { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) String id; }
         """);
     ReaderHarness.Result result = compile(src);
     assertThat(result.compilation).hadErrorCount(1);
-    assertThat(result.compilation).hadErrorContaining("[STRATA-105] @GeneratedValue(strategy = AUTO) on A.id: a "
-        + "sequence generates numbers, not varchar(255); use a numeric identifier, or strategy = UUID for a UUID")
+    assertThat(result.compilation).hadErrorContaining("[STRATA-105] @GeneratedValue(strategy = SEQUENCE) on A.id: "
+        + "a sequence generates numbers, not varchar(255); use a numeric identifier, or strategy = UUID for a UUID")
         .inFile(src).onLine(6);
+  }
+
+  @Test
+  void autoOnTextIsAGeneratedUuid() {
+    // Hibernate 7.4.15's create: "id varchar(255) not null, primary key (id)" and no sequence.
+    ReaderHarness.Result result = compile(source("Model", """
+        class Model {}
+        @Entity class A { @Id @GeneratedValue String id; }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table a
+          id varchar(255) not null
+          primary key a_pkey (id)
+        """, result.schema());
   }
 
   @Test

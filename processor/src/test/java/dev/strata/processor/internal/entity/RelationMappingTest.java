@@ -96,7 +96,7 @@ class RelationMappingTest {
           ordered_id integer not null
           ordered_order integer not null
           purchase_id bigint not null
-          primary key purchase_ordered_pkey (purchase_id, ordered_order)
+          primary key purchase_ordered_pkey (ordered_order, purchase_id)
           foreign key fkghskfplo6qdgm8amdalx4trh4 (purchase_id) references purchase (id)
           foreign key fkjes3gb5y78q8of2qfxkbfrwt7 (ordered_id) references tag (id)
           check purchase_ordered_ordered_order_check: ordered_order >= 0
@@ -109,7 +109,7 @@ class RelationMappingTest {
         table purchase_tag
           purchase_id bigint not null
           tags_id integer not null
-          primary key purchase_tag_pkey (purchase_id, tags_id)
+          primary key purchase_tag_pkey (tags_id, purchase_id)
           foreign key fkcgp3gjgke4eqyyhwjsa8o88r3 (purchase_id) references purchase (id)
           foreign key fkfl76njjrnnifl15nq2td5sxcb (tags_id) references tag (id)
         table tag
@@ -130,7 +130,7 @@ class RelationMappingTest {
         table student_course
           courses_id bigint not null
           students_id bigint not null
-          primary key student_course_pkey (students_id, courses_id)
+          primary key student_course_pkey (courses_id, students_id)
           foreign key fkemqred2obsjrlmip5cei2g6qk (students_id) references student (id)
           foreign key fkhsraemp5c43dqbijrt4uppboe (courses_id) references course (id)
         """;
@@ -144,7 +144,7 @@ class RelationMappingTest {
         table student_courses
           courses_id bigint not null
           students_id bigint not null
-          primary key student_courses_pkey (students_id, courses_id)
+          primary key student_courses_pkey (courses_id, students_id)
           foreign key fklwviiijdg10oc2ui4yl7adh1o (courses_id) references course (id)
           foreign key fkrgo64lg01pxfwq2x9753jgywc (students_id) references student (id)
         """;
@@ -195,6 +195,49 @@ class RelationMappingTest {
         table app.team
           id bigint not null
           primary key team_pkey (id)
+        """, result.schema());
+  }
+
+  @Test
+  void oneToManyJoinTablesAreKeyedAsHibernateKeysThem() {
+    ReaderHarness.Result result = compile(source("Model", """
+        class Model {}
+        @Entity class Tag { @Id Long id; }
+        @Entity class Post { @Id Long id; @OneToMany Set<Tag> tags; 
+          @OneToMany @JoinTable(name = "post_tag_list") @OrderColumn List<Tag> ordered;
+          @OneToMany @JoinTable(name = "post_tag_map") Map<String, Tag> byName; }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table post
+          id bigint not null
+          primary key post_pkey (id)
+        table post_tag
+          post_id bigint not null
+          tags_id bigint not null
+          primary key post_tag_pkey (tags_id)
+          foreign key fk47gqj81usrw2wvro146ctahrg (post_id) references post (id)
+          foreign key fkfo7p9f29n07psub691tubts2v (tags_id) references tag (id)
+        table post_tag_list
+          ordered_id bigint not null
+          ordered_order integer not null
+          post_id bigint not null
+          primary key post_tag_list_pkey (ordered_order, post_id)
+          foreign key fk90ca4a577tme1dbefgfdhx052 (post_id) references post (id)
+          foreign key fkc762efxtic3htrh8fde9fbuft (ordered_id) references tag (id)
+          unique post_tag_list_ordered_id_key (ordered_id)
+          check post_tag_list_ordered_order_check: ordered_order >= 0
+        table post_tag_map
+          byname_id bigint not null
+          byname_key varchar(255) not null
+          post_id bigint not null
+          primary key post_tag_map_pkey (post_id, byname_key)
+          foreign key fk2x6x4o3bwy51pa7lod8o4jgwe (post_id) references post (id)
+          foreign key fkmj8krc1ec127dxbsxplbpkvkv (byname_id) references tag (id)
+          unique post_tag_map_byname_id_key (byname_id)
+        table tag
+          id bigint not null
+          primary key tag_pkey (id)
         """, result.schema());
   }
 }

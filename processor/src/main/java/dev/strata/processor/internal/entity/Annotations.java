@@ -103,6 +103,17 @@ final class Annotations {
     return value(mirror, attribute).map(v -> (TypeMirror) v.getValue());
   }
 
+  /**
+   * Whether a {@code @ForeignKey} asks for something: a name, or a mode other than
+   * {@code PROVIDER_DEFAULT}. The default {@code foreignKey} of {@code @JoinColumns},
+   * {@code @CollectionTable} and the like is {@code @ForeignKey(PROVIDER_DEFAULT)}, written out, so
+   * only its content tells it from one the mapping wrote.
+   */
+  boolean saysSomething(AnnotationMirror foreignKey) {
+    return !string(foreignKey, "name").isBlank()
+        || !enumConstant(foreignKey, "value").orElse("PROVIDER_DEFAULT").equals("PROVIDER_DEFAULT");
+  }
+
   /** An attribute holding annotations (one or an array). */
   List<AnnotationMirror> annotations(AnnotationMirror mirror, String attribute) {
     List<AnnotationMirror> out = new ArrayList<>();

@@ -81,6 +81,7 @@ final class Jpa {
   static final String H_GENERIC_GENERATOR = H + "GenericGenerator";
   static final String H_UUID_GENERATOR = H + "UuidGenerator";
   static final String H_DISCRIMINATOR_FORMULA = H + "DiscriminatorFormula";
+  static final String H_COLLECTION_ID = H + "CollectionId";
 
   static final String RENAMED_FROM = "dev.strata.runtime.RenamedFrom";
 }

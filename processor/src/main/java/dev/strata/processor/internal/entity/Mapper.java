@@ -574,6 +574,13 @@ final class Mapper {
         return;
       }
     }
+    Optional<AnnotationMirror> collectionId = ann.find(e, Jpa.H_COLLECTION_ID);
+    if (collectionId.isPresent()) {
+      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@CollectionId on " + a.describe() + " is not supported by "
+          + "Strata (Hibernate adds a generated key column and its generator); map the collection as an entity, "
+          + "or remove @CollectionId", e, collectionId.get());
+      return;
+    }
     if (ann.has(e, Jpa.H_FORMULA)) {
       // A formula is computed by Hibernate's SELECTs; it has no column.
       return;

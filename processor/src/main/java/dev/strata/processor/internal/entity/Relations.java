@@ -288,9 +288,9 @@ final class Relations {
       EntityInfo referenced, List<Join> joins, List<AnnotationMirror> joinColumns,
       Optional<AnnotationMirror> container) {
     Optional<AnnotationMirror> foreignKey = container.flatMap(c -> ann.annotations(c, "foreignKey").stream().findFirst())
-        .filter(f -> ann.isSet(f, "name") || ann.isSet(f, "value"))
+        .filter(ann::saysSomething)
         .or(() -> joinColumns.stream().flatMap(j -> ann.annotations(j, "foreignKey").stream())
-            .filter(f -> ann.isSet(f, "name") || ann.isSet(f, "value")).findFirst());
+            .filter(ann::saysSomething).findFirst());
     if (foreignKey.isPresent() && ann.enumConstant(foreignKey.get(), "value").orElse("").equals("NO_CONSTRAINT")) {
       return;
     }

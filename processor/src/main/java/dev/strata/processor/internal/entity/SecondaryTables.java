@@ -77,9 +77,9 @@ final class SecondaryTables {
     }
     table.primaryKey(columns);
     Optional<AnnotationMirror> foreignKey = ann.annotations(secondary, "foreignKey").stream()
-        .filter(f -> ann.isSet(f, "name") || ann.isSet(f, "value")).findFirst()
+        .filter(ann::saysSomething).findFirst()
         .or(() -> joins.stream().flatMap(j -> ann.annotations(j, "foreignKey").stream())
-            .filter(f -> ann.isSet(f, "name") || ann.isSet(f, "value")).findFirst());
+            .filter(ann::saysSomething).findFirst());
     if (foreignKey.isEmpty() || !ann.enumConstant(foreignKey.get(), "value").orElse("").equals("NO_CONSTRAINT")) {
       String fkName = foreignKey.map(f -> ann.string(f, "name")).filter(n -> !n.isBlank())
           .map(n -> Name.parse(n).database())

@@ -133,9 +133,9 @@ final class Subclasses {
     table.primaryKey(columns);
     Optional<AnnotationMirror> foreignKey = ann.find(type, Jpa.PRIMARY_KEY_JOIN_COLUMNS)
         .flatMap(c -> ann.annotations(c, "foreignKey").stream().findFirst())
-        .filter(f -> ann.isSet(f, "name") || ann.isSet(f, "value"))
+        .filter(ann::saysSomething)
         .or(() -> joins.stream().flatMap(j -> ann.annotations(j, "foreignKey").stream())
-            .filter(f -> ann.isSet(f, "name") || ann.isSet(f, "value")).findFirst());
+            .filter(ann::saysSomething).findFirst());
     if (foreignKey.isEmpty() || !ann.enumConstant(foreignKey.get(), "value").orElse("").equals("NO_CONSTRAINT")) {
       String fkName = foreignKey.map(f -> ann.string(f, "name")).filter(n -> !n.isBlank())
           .map(n -> Name.parse(n).database())

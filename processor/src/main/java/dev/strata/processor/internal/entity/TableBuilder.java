@@ -147,13 +147,27 @@ final class TableBuilder {
    * ({@code MetadataImpl.orderColumns} with {@code ColumnOrderingStrategyStandard}, run when a
    * SessionFactory is built with a create action): by the column's size in bytes, at least 4, then
    * whether that is over 2048, then by the name as Hibernate spells it (case-sensitively). A
-   * {@code varchar} of the default length 255 counts as PostgreSQL's largest.
+   * {@code varchar} of the default length 255 counts as PostgreSQL's largest. A unique constraint on
+   * exactly the key's columns is dropped and gives the key its order instead.
    *
    * @return the new order, or empty when the key keeps its order
    */
   Optional<List<String>> orderPrimaryKey() {
     if (primaryKey.size() < 2) {
       return Optional.empty();
+    }
+    // Table.isRedundantUniqueKey: a unique constraint on exactly the key's columns is dropped, and the
+    // key takes its column order.
+    for (Map.Entry<String, UniqueConstraint> e : uniques.entrySet()) {
+      List<String> columns = e.getValue().columns();
+      if (columns.size() == primaryKey.size() && columns.containsAll(primaryKey)) {
+        uniques.remove(e.getKey());
+        if (columns.equals(primaryKey)) {
+          return Optional.empty();
+        }
+        primaryKey = List.copyOf(columns);
+        return Optional.of(primaryKey);
+      }
     }
     List<String> ordered = new ArrayList<>(primaryKey);
     ordered.sort(java.util.Comparator.<String>comparingInt(c -> Math.max(sizeInBytes(columns.get(c).column()), 4))

@@ -240,4 +240,58 @@ class RelationMappingTest {
           primary key tag_pkey (id)
         """, result.schema());
   }
+
+  @Test
+  void foreignKeyNamesInContainersAndAUniqueConstraintOnTheKey() {
+    // @CollectionTable's and @JoinColumns' default foreignKey is @ForeignKey(PROVIDER_DEFAULT): the join
+    // column's name counts. A unique constraint on the key's columns is dropped and orders the key.
+    ReaderHarness.Result result = compile(source("Model", """
+        class Model {}
+        @Entity class Process { @Id Long id;
+          @ElementCollection @CollectionTable(name = "process_roles",
+              joinColumns = @JoinColumn(name = "process_id", foreignKey = @ForeignKey(name = "fk_process_roles")))
+          Set<String> roles; }
+        class PairKey implements java.io.Serializable { Long x; Long y; }
+        @Entity @IdClass(PairKey.class) class Pair { @Id Long x; @Id Long y; }
+        @Entity class UsesPair { @Id Long id;
+          @ManyToOne @JoinColumns(value = {@JoinColumn(name = "px", referencedColumnName = "x"),
+              @JoinColumn(name = "py", referencedColumnName = "y")}, foreignKey = @ForeignKey(name = "fk_uses_pair"))
+          Pair pair; }
+        @Entity class Grp { @Id Long id; }
+        class CacheKey implements java.io.Serializable { Long parent; Long child; }
+        @Entity @IdClass(CacheKey.class)
+        @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"parent_id", "child_id"}))
+        class GroupCache { @Id @ManyToOne Grp parent; @Id @ManyToOne Grp child; }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table groupcache
+          child_id bigint not null
+          parent_id bigint not null
+          primary key groupcache_pkey (parent_id, child_id)
+          foreign key fk7pynrheglhj21mktde3ocolip (child_id) references grp (id)
+          foreign key fkn9rn3empmmb4wl178rk3twglt (parent_id) references grp (id)
+        table grp
+          id bigint not null
+          primary key grp_pkey (id)
+        table pair
+          x bigint not null
+          y bigint not null
+          primary key pair_pkey (x, y)
+        table process
+          id bigint not null
+          primary key process_pkey (id)
+        table process_roles
+          process_id bigint not null
+          roles varchar(255)
+          foreign key fk_process_roles (process_id) references process (id)
+          unique process_roles_process_id_roles_key (process_id, roles)
+        table usespair
+          id bigint not null
+          px bigint
+          py bigint
+          primary key usespair_pkey (id)
+          foreign key fk_uses_pair (px, py) references pair (x, y)
+        """, result.schema());
+  }
 }

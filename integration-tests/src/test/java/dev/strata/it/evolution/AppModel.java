@@ -76,6 +76,8 @@ final class AppModel {
     final List<Idx> indexes = new ArrayList<>();
     Optional<String> comment = Optional.empty();
     Optional<String> renamedFrom = Optional.empty();
+    /** Renamed by a swap: its {@code @RenamedFrom} must go in the next version (see {@link RandomEvolution}). */
+    boolean swapped;
 
     Entity copy() {
       Entity e = new Entity();
@@ -93,6 +95,7 @@ final class AppModel {
           i.unique)));
       e.comment = comment;
       e.renamedFrom = renamedFrom;
+      e.swapped = swapped;
       return e;
     }
 
@@ -197,6 +200,8 @@ final class AppModel {
     Optional<String> defaultValue = Optional.empty();
     Optional<String> comment = Optional.empty();
     Optional<String> renamedFrom = Optional.empty();
+    /** Renamed by a swap: its {@code @RenamedFrom} must go in the next version (see {@link RandomEvolution}). */
+    boolean swapped;
 
     Attr copy() {
       Attr a = new Attr();
@@ -208,6 +213,7 @@ final class AppModel {
       a.defaultValue = defaultValue;
       a.comment = comment;
       a.renamedFrom = renamedFrom;
+      a.swapped = swapped;
       return a;
     }
 

@@ -101,22 +101,26 @@ final class RandomEvolution {
   private AppModel next(AppModel previous) {
     AppModel model = previous.copy();
     startVersion();
-    // Developers remove @RenamedFrom sooner or later; until then it must be harmless.
+    // Developers remove @RenamedFrom sooner or later; until then it must be harmless. Except after a
+    // swap: there the old names exist again, so the annotations would swap once more (reported; see
+    // KnownProblemsTest), and they go at once.
     for (Entity e : model.entities) {
-      if (e.renamedFrom.isPresent() && random.nextInt(10) < 6) {
+      if (e.renamedFrom.isPresent() && (e.swapped || random.nextInt(10) < 6)) {
         e.renamedFrom = Optional.empty();
       }
+      e.swapped = false;
       for (Attr a : e.attrs) {
-        if (a.renamedFrom.isPresent() && random.nextInt(10) < 6) {
+        if (a.renamedFrom.isPresent() && (a.swapped || random.nextInt(10) < 6)) {
           a.renamedFrom = Optional.empty();
         }
+        a.swapped = false;
       }
     }
     int edits = 1 + random.nextInt(4);
     List<BooleanSupplier> kinds = List.of(
         () -> addEntity(model), () -> dropEntity(model), () -> renameTable(model), () -> renameClass(model),
         () -> addAttr(model), () -> addAttr(model), () -> dropAttr(model), () -> renameAttr(model),
-        () -> renameAttr(model), () -> changeType(model), () -> changeType(model), () -> toggleNullable(model),
+        () -> renameAttr(model), () -> swapAttrs(model), () -> swapTables(model), () -> changeType(model), () -> changeType(model), () -> toggleNullable(model),
         () -> toggleUnique(model), () -> changeDefault(model), () -> changeComment(model), () -> changeEnum(model),
         () -> addUnique(model), () -> dropUnique(model), () -> addIndex(model), () -> dropIndex(model),
         () -> changeGeneration(model), () -> changeRef(model));
@@ -371,6 +375,61 @@ final class RandomEvolution {
     } else {
       a.renamedFrom = Optional.of(old);
     }
+    return true;
+  }
+
+  /**
+   * Two columns of a table exchange their names (both with {@code @RenamedFrom}), which the diff
+   * makes through a temporary name.
+   */
+  private boolean swapAttrs(AppModel model) {
+    Entity e = pick(model.entities);
+    List<Attr> candidates = e.attrs.stream()
+        .filter(a -> !(a.type instanceof Ref) && !fresh.contains(a) && !renamed.contains(a)).toList();
+    if (candidates.size() < 2) {
+      return false;
+    }
+    Attr a = pick(candidates);
+    Attr b = pick(candidates.stream().filter(x -> x != a).toList());
+    String nameA = a.physicalColumn();
+    String nameB = b.physicalColumn();
+    a.column = Optional.of(nameB);
+    b.column = Optional.of(nameA);
+    replaceColumn(e, nameA, "\u0000");
+    replaceColumn(e, nameB, nameA);
+    replaceColumn(e, "\u0000", nameB);
+    a.renamedFrom = Optional.of(nameA);
+    b.renamedFrom = Optional.of(nameB);
+    a.swapped = true;
+    b.swapped = true;
+    renamed.add(a);
+    renamed.add(b);
+    return true;
+  }
+
+  /** Two tables of one schema exchange their names (both with {@code @RenamedFrom}). */
+  private boolean swapTables(AppModel model) {
+    List<Entity> candidates = model.entities.stream()
+        .filter(e -> e.table.isPresent() && !fresh.contains(e) && !renamed.contains(e)).toList();
+    if (candidates.size() < 2) {
+      return false;
+    }
+    Entity a = pick(candidates);
+    List<Entity> partners = candidates.stream().filter(x -> x != a && x.schema.equals(a.schema)).toList();
+    if (partners.isEmpty()) {
+      return false;
+    }
+    Entity b = pick(partners);
+    String nameA = a.physicalTable();
+    String nameB = b.physicalTable();
+    a.table = Optional.of(nameB);
+    b.table = Optional.of(nameA);
+    a.renamedFrom = Optional.of(nameA);
+    b.renamedFrom = Optional.of(nameB);
+    a.swapped = true;
+    b.swapped = true;
+    renamed.add(a);
+    renamed.add(b);
     return true;
   }
 

@@ -4,6 +4,7 @@ import dev.strata.it.ProjectCompiler;
 import dev.strata.it.evolution.RandomEvolution.Version;
 import dev.strata.runtime.Migrator;
 import dev.strata.runtime.Revision;
+import dev.strata.schema.QualifiedName;
 import dev.strata.schema.Schema;
 import dev.strata.schema.change.Change;
 import dev.strata.snapshot.Snapshot;
@@ -17,9 +18,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import javax.tools.Diagnostic;
@@ -199,10 +203,44 @@ final class SequenceRun {
     Schema before = Change.applyAll(snapshot.schema(), down);
     check(before.equals(previous.schema()), "version " + (v + 1) + ": the downgrade applied to the new snapshot is"
         + " not the previous snapshot\n" + difference(CatalogDump.of(previous.schema()), CatalogDump.of(before)));
+    Set<Change> renames = netRenames(up);
     for (Change rename : version.renames()) {
-      check(up.contains(rename), "version " + (v + 1) + " declares " + rename + " with @RenamedFrom, but the"
+      check(renames.contains(rename), "version " + (v + 1) + " declares " + rename + " with @RenamedFrom, but the"
           + " revision does not rename it; its changes are " + up);
     }
+  }
+
+  /**
+   * What the renames among {@code changes} amount to, each from the first name to the last: a swap
+   * goes through a temporary name, {@code a -> tmp, b -> a, tmp -> b}, which amounts to
+   * {@code a -> b, b -> a}. Column renames are keyed by the table's name when they are made (tables
+   * are renamed first).
+   */
+  static Set<Change> netRenames(List<Change> changes) {
+    Map<QualifiedName, QualifiedName> tables = new LinkedHashMap<>();
+    Map<QualifiedName, Map<String, String>> columns = new LinkedHashMap<>();
+    for (Change c : changes) {
+      if (c instanceof Change.RenameTable t) {
+        QualifiedName original = tables.containsKey(t.from()) ? tables.remove(t.from()) : t.from();
+        tables.put(t.target(), original);
+      } else if (c instanceof Change.RenameColumn r) {
+        Map<String, String> names = columns.computeIfAbsent(r.table(), k -> new LinkedHashMap<>());
+        String original = names.containsKey(r.from()) ? names.remove(r.from()) : r.from();
+        names.put(r.to(), original);
+      }
+    }
+    Set<Change> out = new LinkedHashSet<>();
+    tables.forEach((now, original) -> {
+      if (!now.equals(original)) {
+        out.add(new Change.RenameTable(original, now.name()));
+      }
+    });
+    columns.forEach((table, names) -> names.forEach((now, original) -> {
+      if (!now.equals(original)) {
+        out.add(new Change.RenameColumn(table, original, now));
+      }
+    }));
+    return out;
   }
 
   private String upgradeAndDump(ClassLoader loader) {

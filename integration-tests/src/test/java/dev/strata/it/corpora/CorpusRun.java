@@ -45,6 +45,9 @@ final class CorpusRun {
    */
   private static final Map<String, Object> HIBERNATE_SETTINGS = Map.of("jakarta.persistence.validation.mode", "none");
 
+  /** The reason of the differences that an entity Strata set aside brings. */
+  private static final String NOT_MAPPED = "of an entity Strata did not map (see the classes that do not map)";
+
   private final Corpus corpus;
   private final String title;
   private final CorpusCompile compile;
@@ -109,7 +112,7 @@ final class CorpusRun {
       String[] key = d.key().split(" ");
       if (d.strata().isEmpty() && setAside.contains(key[1])) {
         all.add(SchemaOracle.Allowed.onlyHibernate(d.key(), d.hibernate().orElseThrow(),
-            "of an entity Strata did not map (see the classes that do not map)"));
+            NOT_MAPPED));
       }
     }
     this.allowed = all;
@@ -167,16 +170,27 @@ final class CorpusRun {
     }
     comparison.ifPresent(c -> {
       List<SchemaOracle.Difference> differences = c.differences();
-      out.append("Differences from Hibernate's schema: ").append(differences.size()).append(differences.isEmpty()
-          ? ".\n\n" : " (each object that differs, with both definitions, and why it is allowed).\n\n");
+      out.append("Differences from Hibernate's schema: ").append(differences.size())
+          .append(differences.isEmpty() ? ".\n\n" : ", by reason (object: Strata's definition / Hibernate's).\n\n");
+      Map<String, List<SchemaOracle.Difference>> byReason = new java.util.LinkedHashMap<>();
       for (SchemaOracle.Difference d : differences) {
         String reason = allowed.stream().filter(a -> a.difference().equals(d)).map(SchemaOracle.Allowed::reason)
             .findFirst().orElse("NOT ALLOWED: a mapping difference to investigate");
-        out.append("- `").append(d.key()).append("`\n")
-            .append("  - Strata: `").append(d.strata().orElse("(absent)")).append("`\n")
-            .append("  - Hibernate: `").append(d.hibernate().orElse("(absent)")).append("`\n")
-            .append("  - ").append(reason).append('\n');
+        byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(d);
       }
+      byReason.forEach((reason, list) -> {
+        out.append("- ").append(reason).append(" (").append(list.size()).append("):\n");
+        if (reason.equals(NOT_MAPPED)) {
+          // Only the tables and sequences: their columns and constraints are all missing alike.
+          list.stream().filter(d -> d.key().split(" ").length == 2)
+              .forEach(d -> out.append("  - `").append(d.key()).append('`')
+                  .append(d.key().startsWith("table ") ? " with its columns and constraints" : "").append('\n'));
+          return;
+        }
+        list.forEach(d -> out.append("  - `").append(d.key()).append("`: ")
+            .append(d.strata().map(v -> "`" + v + "`").orElse("absent")).append(" / ")
+            .append(d.hibernate().map(v -> "`" + v + "`").orElse("absent")).append('\n'));
+      });
       out.append('\n');
     });
     try {

@@ -1,6 +1,5 @@
 package dev.strata.it.oracle;
 
-import dev.strata.it.oracle.SchemaOracle.Allowed;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,13 +113,6 @@ class ConstraintsOracleTest {
         .source("cons/Membership.java", MEMBERSHIP)
         .hibernateSetting("hibernate.hbm2ddl.create_namespaces", "true")
         .run()
-        .assertOnly(
-            Allowed.knownBugOnlyStrata("table account check account_age_check", "age>0", KnownBugs.COLUMN_CHECK_NAME),
-            Allowed.knownBugOnlyHibernate("table account check account_age_positive", "age>0",
-                KnownBugs.COLUMN_CHECK_NAME),
-            Allowed.knownBug("table membership primary key membership_pkey", "(member, team)", "(team, member)",
-                KnownBugs.UNIQUE_SAME_AS_KEY),
-            Allowed.knownBugOnlyStrata("table membership unique membership_team_member_key", "(team, member)",
-                KnownBugs.UNIQUE_SAME_AS_KEY));
+        .assertOnly();
   }
 }

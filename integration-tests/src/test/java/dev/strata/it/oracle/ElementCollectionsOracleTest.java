@@ -1,6 +1,5 @@
 package dev.strata.it.oracle;
 
-import dev.strata.it.oracle.SchemaOracle.Allowed;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,19 +111,6 @@ class ElementCollectionsOracleTest {
         .source("coll/Visit.java", VISIT)
         .source("coll/Place.java", PLACE)
         .run()
-        .assertOnly(
-            Allowed.knownBug("table person_milestones primary key person_milestones_pkey",
-                "(person_id, milestones_order)", "(milestones_order, person_id)", KnownBugs.KEY_COLUMN_ORDER),
-            Allowed.knownBug("table person_visit primary key person_visit_pkey",
-                "(person_id, visit_no)", "(visit_no, person_id)", KnownBugs.KEY_COLUMN_ORDER),
-            // Both bigint: Hibernate orders them by name; the implicit owner column Person_id sorts first.
-            Allowed.knownBug("table person_code primary key person_code_pkey",
-                "(person_id, code)", "(code, person_id)", KnownBugs.KEY_COLUMN_ORDER),
-            Allowed.knownBugOnlyStrata("table person_alias foreign key fktqrsbonr8ekhkgg87m9mltjhf",
-                "(person) references person (id) on delete no action on update no action",
-                KnownBugs.COLLECTION_JOIN_COLUMN_FK_NAME),
-            Allowed.knownBugOnlyHibernate("table person_alias foreign key fk_alias_person",
-                "(person) references person (id) on delete no action on update no action",
-                KnownBugs.COLLECTION_JOIN_COLUMN_FK_NAME));
+        .assertOnly();
   }
 }

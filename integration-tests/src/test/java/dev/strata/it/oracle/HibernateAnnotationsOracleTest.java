@@ -1,6 +1,5 @@
 package dev.strata.it.oracle;
 
-import dev.strata.it.oracle.SchemaOracle.Allowed;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hibernate's own annotations that real models use: {@code @Nationalized}, {@code @JdbcTypeCode}
  * (JSON, SQLXML, INET, UUID, VARCHAR, LONG32VARCHAR, VARBINARY), {@code @ColumnDefault},
  * {@code @Check} on the class and the attribute, {@code @Comment}, {@code @Formula},
- * {@code @Immutable}, {@code @SQLRestriction}, {@code @OnDelete} and {@code @CollectionId}.
+ * {@code @Immutable}, {@code @SQLRestriction} and {@code @OnDelete}.
  */
 class HibernateAnnotationsOracleTest {
 
@@ -45,13 +44,6 @@ class HibernateAnnotationsOracleTest {
         @Comment("Number of pages") Integer pages;
         @Check(constraints = "pagesread >= 0") Integer pagesRead;
         @Formula("length(title)") Integer titleLength;
-        @ElementCollection
-        @CollectionTable(name = "document_keyword", joinColumns = @JoinColumn(name = "document_id"))
-        @CollectionId(column = @Column(name = "keyword_id"), generator = "keyword_seq")
-        @CollectionIdJavaType(org.hibernate.type.descriptor.java.IntegerJavaType.class)
-        @SequenceGenerator(name = "keyword_seq", sequenceName = "keyword_seq", allocationSize = 1)
-        @Column(name = "keyword")
-        java.util.List<String> keywords;
       }
       """;
 
@@ -77,14 +69,7 @@ class HibernateAnnotationsOracleTest {
     SchemaOracle.in(dir, "hibernate-annotations")
         .source("hib/Document.java", DOCUMENT)
         .source("hib/Attachment.java", ATTACHMENT)
-        .validateFailsWith("missing column [keyword_id] in table [document_keyword]", KnownBugs.COLLECTION_ID_IGNORED)
         .run()
-        .assertOnly(
-            Allowed.knownBugOnlyHibernate("sequence keyword_seq", "start 1 increment 1",
-                KnownBugs.COLLECTION_ID_IGNORED),
-            Allowed.knownBugOnlyHibernate("table document_keyword column keyword_id", "integer not null",
-                KnownBugs.COLLECTION_ID_IGNORED),
-            Allowed.knownBugOnlyHibernate("table document_keyword primary key document_keyword_pkey",
-                "(keyword_id)", KnownBugs.COLLECTION_ID_IGNORED));
+        .assertOnly();
   }
 }

@@ -1,6 +1,5 @@
 package dev.strata.it.oracle;
 
-import dev.strata.it.oracle.SchemaOracle.Allowed;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,16 +134,6 @@ class RelationsOracleTest {
         .source("rel/Tag.java", TAG)
         .source("rel/Segment.java", SEGMENT)
         .run()
-        .assertOnly(
-            Allowed.knownBug("table customer_address primary key customer_address_pkey",
-                "(customer_id, otheraddresses_id)", "(otheraddresses_id)", KnownBugs.ONE_TO_MANY_SET_KEY),
-            Allowed.knownBugOnlyStrata("table customer_address unique customer_address_otheraddresses_id_key",
-                "(otheraddresses_id)", KnownBugs.ONE_TO_MANY_SET_KEY),
-            Allowed.knownBug("table customer_favourite primary key customer_favourite_pkey",
-                "(customer_id, pos)", "(pos, customer_id)", KnownBugs.KEY_COLUMN_ORDER),
-            Allowed.knownBug("table customer_ranked primary key customer_ranked_pkey",
-                "(customer_id, ranked_order)", "(ranked_order, customer_id)", KnownBugs.KEY_COLUMN_ORDER),
-            Allowed.knownBug("table customer_segment primary key customer_segment_pkey",
-                "(cust, seg)", "(seg, cust)", KnownBugs.KEY_COLUMN_ORDER));
+        .assertOnly();
   }
 }

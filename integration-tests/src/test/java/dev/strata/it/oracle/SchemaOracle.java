@@ -45,7 +45,6 @@ public final class SchemaOracle {
   private final Map<String, String> sources = new TreeMap<>();
   private final Map<String, String> processorOptions = new TreeMap<>();
   private final Map<String, Object> hibernateSettings = new LinkedHashMap<>();
-  private Optional<ExpectedFailure> expectedValidateFailure = Optional.empty();
 
   private SchemaOracle(Path dir, String name) {
     this.dir = dir;
@@ -77,15 +76,6 @@ public final class SchemaOracle {
 
   SchemaOracle hibernateSetting(String key, Object value) {
     hibernateSettings.put(key, value);
-    return this;
-  }
-
-  /**
-   * Expects Hibernate's {@code validate} on Strata's database to fail with a message containing
-   * {@code message}, because of the known Strata bug {@code bug}; without this it must pass.
-   */
-  SchemaOracle validateFailsWith(String message, String bug) {
-    this.expectedValidateFailure = Optional.of(new ExpectedFailure(message, bug));
     return this;
   }
 
@@ -125,7 +115,7 @@ public final class SchemaOracle {
     Files.createDirectories(dumps);
     Files.writeString(dumps.resolve(name + "-strata.txt"), Comparison.text(strata), StandardCharsets.UTF_8);
     Files.writeString(dumps.resolve(name + "-hibernate.txt"), Comparison.text(hibernate), StandardCharsets.UTF_8);
-    return new Comparison(strata, hibernate, validation, expectedValidateFailure);
+    return new Comparison(strata, hibernate, validation);
   }
 
   /** The classes whose source carries the annotation, sorted by name (Hibernate binds them in this order). */
@@ -196,9 +186,6 @@ public final class SchemaOracle {
     }
   }
 
-  /** A {@code validate} failure a known Strata bug causes: part of its message, and the bug. */
-  public record ExpectedFailure(String message, String bug) {}
-
   /** One object whose definition differs, or that only one side has. */
   public record Difference(String key, Optional<String> strata, Optional<String> hibernate) {
     @Override
@@ -209,11 +196,11 @@ public final class SchemaOracle {
 
   /** Both catalogs, as object key → definition. */
   public record Comparison(Map<String, String> strata, Map<String, String> hibernate,
-      Optional<RuntimeException> validation, Optional<ExpectedFailure> expectedValidation) {
+      Optional<RuntimeException> validation) {
 
     /** A comparison without a {@code validate} run. */
     public Comparison(Map<String, String> strata, Map<String, String> hibernate) {
-      this(strata, hibernate, Optional.empty(), Optional.empty());
+      this(strata, hibernate, Optional.empty());
     }
 
     public List<Difference> differences() {
@@ -262,24 +249,11 @@ public final class SchemaOracle {
       throw new AssertionError(message.toString());
     }
 
-    /** Hibernate's {@code validate} passed, or failed exactly as expected. */
+    /** Hibernate's {@code validate} passed on Strata's database. */
     private void assertValidation() {
-      if (expectedValidation.isEmpty()) {
-        validation.ifPresent(e -> {
-          throw new AssertionError("Hibernate's validate fails on the database Strata built: " + e.getMessage(), e);
-        });
-        return;
-      }
-      ExpectedFailure expected = expectedValidation.get();
-      if (validation.isEmpty()) {
-        throw new AssertionError("Hibernate's validate passes now; the expected failure (" + expected.bug()
-            + ") no longer occurs: remove validateFailsWith from the test");
-      }
-      String message = String.valueOf(validation.get().getMessage());
-      if (!message.contains(expected.message())) {
-        throw new AssertionError("Hibernate's validate fails otherwise than expected (" + expected.message() + "): "
-            + message, validation.get());
-      }
+      validation.ifPresent(e -> {
+        throw new AssertionError("Hibernate's validate fails on the database Strata built: " + e.getMessage(), e);
+      });
     }
 
     public static String text(Map<String, String> entries) {

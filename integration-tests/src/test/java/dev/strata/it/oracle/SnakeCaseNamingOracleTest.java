@@ -1,6 +1,5 @@
 package dev.strata.it.oracle;
 
-import dev.strata.it.oracle.SchemaOracle.Allowed;
 import java.nio.file.Path;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.junit.jupiter.api.Test;
@@ -118,10 +117,6 @@ class SnakeCaseNamingOracleTest {
         .hibernateSetting("hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName())
         .hibernateSetting("hibernate.implicit_naming_strategy", SpringImplicitNaming.class.getName())
         .run()
-        .assertOnly(
-            Allowed.knownBugOnlyStrata("table order_line index idxekye4skmikk5ocohe3n0rxisu",
-                "(unit_price, line_no)", KnownBugs.SNAKE_CASE_INDEX_NAME),
-            Allowed.knownBugOnlyHibernate("table order_line index idxh6x9w74i0o2hhqdojpkx0oeaj",
-                "(unit_price, line_no)", KnownBugs.SNAKE_CASE_INDEX_NAME));
+        .assertOnly();
   }
 }

@@ -664,9 +664,10 @@ final class Mapper {
    * {@code @AttributeOverride}s of the owner applied; outer overrides win over inner ones.
    */
   void embedded(Attribute a, Target target, boolean asId, List<KeyPart> key) {
-    if (!isEmbeddable(a.type())) {
+    // Hibernate embeds the class of an @Embedded or @EmbeddedId attribute without @Embeddable too.
+    if (a.type().getKind() != TypeKind.DECLARED || types.asElement(a.type()).getKind() != ElementKind.CLASS) {
       diagnostics.error(MappingCode.INVALID_REFERENCE, a.describe() + ": its type " + display(a.type())
-          + " is not annotated @Embeddable; annotate the class @Embeddable", a.element());
+          + " is not a class to embed; embed an @Embeddable class", a.element());
       return;
     }
     TypeElement embeddable = (TypeElement) types.asElement(a.type());
@@ -991,16 +992,15 @@ final class Mapper {
     Optional<AnnotationMirror> typeCode = ann.find(e, Jpa.H_JDBC_TYPE_CODE);
     if (typeCode.isPresent()) {
       int code = ann.integer(typeCode.get(), "value", 0);
-      JdbcKind kind = JDBC_TYPE_CODES.get(code);
-      if (kind == null) {
+      Optional<BasicType> coded = coded(code, javaType, type.getKind().isPrimitive());
+      if (coded.isEmpty()) {
         diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@JdbcTypeCode(" + code + ") on " + a.describe()
-            + ": Strata maps only SqlTypes.JSON, SQLXML, INET, VARCHAR, LONG32VARCHAR, BINARY, VARBINARY, "
-            + "LONG32VARBINARY and UUID; remove it, or give the column @Column(columnDefinition = ...)", e,
-            typeCode.get());
+            + ": Strata maps only SqlTypes.JSON, SQLXML, INET, UUID, the character, binary, integer, NUMERIC/DECIMAL "
+            + "(on numbers), floating-point, BOOLEAN, DATE, TIME and TIMESTAMP codes; remove it, or give the column "
+            + "@Column(columnDefinition = ...)", e, typeCode.get());
         return Optional.empty();
       }
-      BasicType coded = new BasicType(javaType, kind, BasicType.DEFAULT_LENGTH, 0, 0, 0, type.getKind().isPrimitive());
-      return Optional.of(coded);
+      return coded;
     }
     Optional<AnnotationMirror> enumerated = ann.find(e, Jpa.ENUMERATED);
     boolean isEnum = type.getKind() == TypeKind.DECLARED
@@ -1140,7 +1140,7 @@ final class Mapper {
         .map(m -> m.getSimpleName().toString())
         .collect(Collectors.toList());
     String quoted = SqlText.identifier(column);
-    if (basic.kind() == JdbcKind.SMALLINT) {
+    if (basic.kind().isIntegral()) {
       return Optional.of(quoted + " between 0 and " + (constants.size() - 1));
     }
     return Optional.of(quoted + " in (" + constants.stream().map(SqlText::literal).collect(Collectors.joining(","))
@@ -1333,6 +1333,54 @@ final class Mapper {
   private static final Map<Integer, JdbcKind> JDBC_TYPE_CODES = Map.of(
       3001, JdbcKind.JSONB, 2009, JdbcKind.XML, 3002, JdbcKind.INET, 12, JdbcKind.VARCHAR, 4001, JdbcKind.TEXT,
       -2, JdbcKind.BYTEA, -3, JdbcKind.BYTEA, 4003, JdbcKind.BYTEA, 3000, JdbcKind.UUID);
+
+  /** {@code NUMERIC}'s default precision and scale by Java type ({@code *JavaType.getDefaultSqlPrecision/Scale}). */
+  private static final Map<String, int[]> NUMERIC_SIZES = Map.ofEntries(
+      Map.entry("double", new int[] {17, 2}), Map.entry("java.lang.Double", new int[] {17, 2}),
+      Map.entry("float", new int[] {8, 2}), Map.entry("java.lang.Float", new int[] {8, 2}),
+      Map.entry("int", new int[] {10, 0}), Map.entry("java.lang.Integer", new int[] {10, 0}),
+      Map.entry("long", new int[] {19, 0}), Map.entry("java.lang.Long", new int[] {19, 0}),
+      Map.entry("short", new int[] {5, 0}), Map.entry("java.lang.Short", new int[] {5, 0}),
+      Map.entry("byte", new int[] {3, 0}), Map.entry("java.lang.Byte", new int[] {3, 0}),
+      Map.entry("java.math.BigInteger", new int[] {38, 0}), Map.entry("java.math.BigDecimal", new int[] {38, 2}));
+
+  /**
+   * The column of {@code @JdbcTypeCode(code)} on a Java type, sized as Hibernate 7.4 sizes it on
+   * PostgreSQL (checked against its create DDL): CHAR is {@code char(1)} for a character, else
+   * {@code char(255)}; NUMERIC takes the Java type's precision and scale; FLOAT and DOUBLE the Java
+   * type's binary precision ({@code real} for a float); TINYINT is {@code smallint}.
+   */
+  private static Optional<BasicType> coded(int code, String javaType, boolean primitive) {
+    JdbcKind simple = JDBC_TYPE_CODES.get(code);
+    if (simple != null) {
+      return Optional.of(new BasicType(javaType, simple, BasicType.DEFAULT_LENGTH, 0, 0, 0, primitive));
+    }
+    boolean single = javaType.equals("float") || javaType.equals("java.lang.Float");
+    boolean character = javaType.equals("char") || javaType.equals("java.lang.Character");
+    switch (code) {
+      case 4: return Optional.of(new BasicType(javaType, JdbcKind.INTEGER, 0, 0, 0, 0, primitive));
+      case -5: return Optional.of(new BasicType(javaType, JdbcKind.BIGINT, 0, 0, 0, 0, primitive));
+      case 5: case -6: return Optional.of(new BasicType(javaType, JdbcKind.SMALLINT, 0, 0, 0, 0, primitive));
+      case 16: return Optional.of(new BasicType(javaType, JdbcKind.BOOLEAN, 0, 0, 0, 0, primitive));
+      case 2: case 3:
+        int[] size = NUMERIC_SIZES.get(javaType);
+        return size == null ? Optional.empty()
+            : Optional.of(new BasicType(javaType, JdbcKind.NUMERIC, 0, size[0], size[1], 0, primitive));
+      case 1: case -15:
+        return Optional.of(new BasicType(javaType, JdbcKind.CHAR, character ? 1 : BasicType.DEFAULT_LENGTH, 0, 0, 0,
+            primitive));
+      case -9: return Optional.of(new BasicType(javaType, JdbcKind.VARCHAR, BasicType.DEFAULT_LENGTH, 0, 0, 0,
+          primitive));
+      case 6: case 8: return Optional.of(new BasicType(javaType, JdbcKind.FLOAT, 0, single ? 24 : 53, 0, 0, primitive));
+      case 7: return Optional.of(new BasicType(javaType, JdbcKind.FLOAT, 0, 24, 0, 0, primitive));
+      case 91: return Optional.of(new BasicType(javaType, JdbcKind.DATE, 0, 0, 0, 0, primitive));
+      case 92: return Optional.of(new BasicType(javaType, JdbcKind.TIME, 0, 0, 0, 0, primitive));
+      case 93: return Optional.of(new BasicType(javaType, JdbcKind.TIMESTAMP, 0, 0, 0, 6, primitive));
+      case 2014: case 3003:
+        return Optional.of(new BasicType(javaType, JdbcKind.TIMESTAMPTZ, 0, 0, 0, 6, primitive));
+      default: return Optional.empty();
+    }
+  }
 
   // ---- types -----------------------------------------------------------------------------------------
 

@@ -110,8 +110,9 @@ class ColumnAndTableExtrasTest {
     ReaderHarness.Result result = compile(src);
     assertThat(result.compilation).hadErrorCount(1);
     assertThat(result.compilation).hadErrorContaining("[STRATA-107] @JdbcTypeCode(6001) on Doc.mood: Strata maps only "
-        + "SqlTypes.JSON, SQLXML, INET, VARCHAR, LONG32VARCHAR, BINARY, VARBINARY, LONG32VARBINARY and UUID; remove it, "
-        + "or give the column @Column(columnDefinition = ...)").inFile(src).onLine(7);
+        + "SqlTypes.JSON, SQLXML, INET, UUID, the character, binary, integer, NUMERIC/DECIMAL (on numbers), "
+        + "floating-point, BOOLEAN, DATE, TIME and TIMESTAMP codes; remove it, or give the column "
+        + "@Column(columnDefinition = ...)").inFile(src).onLine(7);
   }
 
   @Test
@@ -156,5 +157,97 @@ class ColumnAndTableExtrasTest {
           check order_line_weight_check: weight > 0
           check qty_positive: qty > 0
         """, snake.schema());
+  }
+
+  @Test
+  void jdbcTypeCodesAndEmbeddedClassesWithoutEmbeddable() {
+    // Hibernate 7.4.15 (its create DDL for this source) sizes coded columns by the Java type and embeds
+    // the class of an @EmbeddedId or @Embedded attribute that lacks @Embeddable.
+    ReaderHarness.Result result = compile(source("Model", """
+        import org.hibernate.type.SqlTypes;
+        class Model {}
+        enum Kind { A, B, C }
+        class PlainKey implements java.io.Serializable { Long a; String b; }
+        @Entity class Coded { @EmbeddedId PlainKey key;
+          @JdbcTypeCode(SqlTypes.INTEGER) Long asInt;
+          @JdbcTypeCode(SqlTypes.INTEGER) @Enumerated(EnumType.ORDINAL) Kind kindInt;
+          @JdbcTypeCode(SqlTypes.TINYINT) Integer tiny;
+          @JdbcTypeCode(SqlTypes.SMALLINT) Integer small;
+          @JdbcTypeCode(SqlTypes.BIGINT) Integer big;
+          @JdbcTypeCode(SqlTypes.NUMERIC) Double numDouble;
+          @JdbcTypeCode(SqlTypes.NUMERIC) Integer numInt;
+          @JdbcTypeCode(SqlTypes.NUMERIC) Long numLong;
+          @JdbcTypeCode(SqlTypes.NUMERIC) BigDecimal numDec;
+          @JdbcTypeCode(SqlTypes.NUMERIC) @Column(precision = 10, scale = 3) Double numPrec;
+          @JdbcTypeCode(SqlTypes.DECIMAL) Double dec;
+          @JdbcTypeCode(SqlTypes.BOOLEAN) Integer boolInt;
+          @JdbcTypeCode(SqlTypes.CHAR) String ch;
+          @JdbcTypeCode(SqlTypes.DOUBLE) Float dbl;
+          @JdbcTypeCode(SqlTypes.REAL) Double rl;
+          @JdbcTypeCode(SqlTypes.FLOAT) Double fl;
+          @JdbcTypeCode(SqlTypes.TIMESTAMP) Instant ts;
+          @JdbcTypeCode(SqlTypes.TIMESTAMP_WITH_TIMEZONE) LocalDateTime tstz;
+          @JdbcTypeCode(SqlTypes.DATE) LocalDateTime dt;
+          @JdbcTypeCode(SqlTypes.NVARCHAR) String nv;
+        }
+        class Part { String x; Integer y; }
+        @Entity class Holder { @Id Long id; @Embedded Part part; }
+        @Entity class Coded2 { @Id Long id;
+          @JdbcTypeCode(SqlTypes.NUMERIC) Float numFloat;
+          @JdbcTypeCode(SqlTypes.NUMERIC) Short numShort;
+          @JdbcTypeCode(SqlTypes.NUMERIC) Byte numByte;
+          @JdbcTypeCode(SqlTypes.NUMERIC) BigInteger numBig;
+          @JdbcTypeCode(SqlTypes.NUMERIC) int numPrim;
+          @JdbcTypeCode(SqlTypes.CHAR) Character chOne;
+          @JdbcTypeCode(SqlTypes.CHAR) @Column(length = 3) String chThree;
+          @JdbcTypeCode(SqlTypes.TIME) LocalTime tm;
+          @JdbcTypeCode(SqlTypes.DOUBLE) Double dd;
+        }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table coded
+          a bigint not null
+          asint integer
+          b varchar(255) not null
+          big bigint
+          boolint boolean
+          ch char(255)
+          dbl real
+          dec numeric(17,2)
+          dt date
+          fl double precision
+          kindint integer
+          numdec numeric(38,2)
+          numdouble numeric(17,2)
+          numint numeric(10,0)
+          numlong numeric(19,0)
+          numprec numeric(10,3)
+          nv varchar(255)
+          rl real
+          small smallint
+          tiny smallint
+          ts timestamp(6)
+          tstz timestamptz(6)
+          primary key coded_pkey (a, b)
+          check coded_kindint_check: kindint between 0 and 2
+        table coded2
+          chone char(1)
+          chthree char(3)
+          dd double precision
+          id bigint not null
+          numbig numeric(38,0)
+          numbyte numeric(3,0)
+          numfloat numeric(8,2)
+          numprim numeric(10,0) not null
+          numshort numeric(5,0)
+          tm time(0)
+          primary key coded2_pkey (id)
+        table holder
+          id bigint not null
+          x varchar(255)
+          y integer
+          primary key holder_pkey (id)
+        """, result.schema());
   }
 }

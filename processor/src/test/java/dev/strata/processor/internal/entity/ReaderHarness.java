@@ -98,7 +98,10 @@ final class ReaderHarness {
       converterStub("NumericBooleanConverter", "Integer"),
       JavaFileObjects.forSourceString("org.hibernate.type.SqlTypes", """
           package org.hibernate.type;
-          public final class SqlTypes { public static final int JSON = 3001; public static final int NAMED_ENUM = 6001; }
+          public final class SqlTypes { public static final int JSON = 3001; public static final int NAMED_ENUM = 6001;
+            public static final int INTEGER = 4, BIGINT = -5, SMALLINT = 5, TINYINT = -6, NUMERIC = 2, DECIMAL = 3,
+                BOOLEAN = 16, CHAR = 1, NVARCHAR = -9, DOUBLE = 8, REAL = 7, FLOAT = 6, DATE = 91, TIME = 92,
+                TIMESTAMP = 93, TIMESTAMP_WITH_TIMEZONE = 2014; }
           """));
 
   /**

@@ -75,6 +75,44 @@ public final class SchemaDiff {
   }
 
   /**
+   * The names an SQL expression mentions, as PostgreSQL reads them: unquoted words folded to lower
+   * case, quoted names as written; string literals skipped. Keywords and function names are among
+   * them, which only makes a caller more careful.
+   */
+  static Set<String> identifiers(String expression) {
+    Set<String> out = new HashSet<>();
+    int i = 0;
+    while (i < expression.length()) {
+      char ch = expression.charAt(i);
+      if (ch == '\'') {
+        int end = i + 1;
+        while (end < expression.length()
+            && (expression.charAt(end) != '\'' || end + 1 < expression.length() && expression.charAt(end + 1) == '\'')) {
+          end += expression.charAt(end) == '\'' ? 2 : 1;
+        }
+        i = end + 1;
+      } else if (ch == '"') {
+        int end = expression.indexOf('"', i + 1);
+        end = end < 0 ? expression.length() : end;
+        out.add(expression.substring(i + 1, end));
+        i = end + 1;
+      } else if (Character.isLetter(ch) || ch == '_') {
+        int end = i;
+        while (end < expression.length()
+            && (Character.isLetterOrDigit(expression.charAt(end)) || expression.charAt(end) == '_'
+                || expression.charAt(end) == '$')) {
+          end++;
+        }
+        out.add(expression.substring(i, end).toLowerCase(java.util.Locale.ROOT));
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /**
    * The hints among {@code renames} that {@link #diff} applies to these schemas; the others are stale
    * or contradictory and are ignored. A caller can tell a developer which {@code @RenamedFrom} can go.
    *
@@ -334,7 +372,25 @@ public final class SchemaDiff {
 
     private boolean keeps(Table table, CheckConstraint check) {
       Optional<Table> target = counterpart(table);
-      return target.isPresent() && target.get().checks().contains(check);
+      return target.isPresent() && target.get().checks().contains(check) && !namesRenamedColumn(table, check);
+    }
+
+    /**
+     * Whether the text of a check of current table {@code table} names a column that this diff
+     * renames, by its old or its new name. PostgreSQL rewrites such a check along with the column,
+     * where the model keeps its text: when columns swap names, a check that reads the same before
+     * and after would check the other column. Such a check is dropped before the renames and added
+     * after them, so that the database and the model agree.
+     */
+    private boolean namesRenamedColumn(Table table, CheckConstraint check) {
+      Set<String> renamed = new HashSet<>();
+      columnTo.getOrDefault(table.name(), Map.of()).forEach((from, to) -> {
+        if (!from.equals(to)) {
+          renamed.add(from);
+          renamed.add(to);
+        }
+      });
+      return !renamed.isEmpty() && identifiers(check.expression()).stream().anyMatch(renamed::contains);
     }
 
     /** The current table that {@code table} (a desired table) was, if it existed. */

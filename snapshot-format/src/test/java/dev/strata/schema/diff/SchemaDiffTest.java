@@ -341,6 +341,33 @@ class SchemaDiffTest {
         new AddCheckConstraint(A, CheckConstraint.of("ck_qty", "quantity > 0")));
   }
 
+  /**
+   * Columns that swap names keep their checks' names and texts in the model, but PostgreSQL rewrites
+   * each check along with its column: the check named after {@code x} would then check {@code y}.
+   */
+  @Test
+  void checksOfColumnsThatSwapNamesAreDroppedAndAddedAgain() {
+    CheckConstraint onX = CheckConstraint.of("a_x_check", "x >= 0");
+    CheckConstraint onY = CheckConstraint.of("a_y_check", "\"y\" <= 2");
+    CheckConstraint other = CheckConstraint.of("a_z_check", "z <> 'x'");
+    Table before = a(Column.of("x", "integer"), Column.of("y", "integer"), Column.of("z", "text"))
+        .withChecks(List.of(onX, onY, other));
+    assertDiff(schema(before), schema(before), new Renames(Map.of(), Map.of(A, Map.of("x", "y", "y", "x"))),
+        new DropCheckConstraint(A, onX),
+        new DropCheckConstraint(A, onY),
+        new RenameColumn(A, "x", "strata_tmp_1"),
+        new RenameColumn(A, "y", "x"),
+        new RenameColumn(A, "strata_tmp_1", "y"),
+        new AddCheckConstraint(A, onX),
+        new AddCheckConstraint(A, onY));
+  }
+
+  @Test
+  void identifiersOfAnExpression() {
+    assertEquals(java.util.Set.of("lower", "name", "Quoted", "and", "n"),
+        SchemaDiff.identifiers("LOWER(name) <> 'it''s x' AND \"Quoted\" > n"));
+  }
+
   @Test
   void typeNullabilityDefaultAndComment() {
     Column before = Column.of("c", "varchar(10)").withDefault("'a'").withComment("old");

@@ -62,11 +62,12 @@ public final class EntityReader {
     mapper.finish();
 
     // Hibernate's create orders composite primary keys by column size; foreign keys to them follow.
+    Map<QualifiedName, List<String>> keys = new TreeMap<>();
     for (TableBuilder builder : mapper.tables.values()) {
-      List<String> before = builder.primaryKey();
-      builder.orderPrimaryKey().ifPresent(after ->
-          mapper.tables.values().forEach(t -> t.followReorderedKey(builder.name, before, after)));
+      builder.orderPrimaryKey();
+      keys.put(builder.name, builder.primaryKey());
     }
+    mapper.tables.values().forEach(t -> t.alignForeignKeys(keys));
     List<Table> tables = new ArrayList<>();
     Map<QualifiedName, Element> tableOrigins = new TreeMap<>();
     Map<QualifiedName, Map<String, Element>> columnOrigins = new TreeMap<>();

@@ -202,19 +202,26 @@ final class TableBuilder {
   }
 
   /**
-   * A foreign key to a key Hibernate reordered follows the key's new order
-   * ({@code MetadataImpl.handleForeignKeys}).
+   * A foreign key to a table's whole primary key lists its columns in the key's order, however its
+   * join columns were declared (Hibernate binds it as a reference to the key, and
+   * {@code MetadataImpl.handleForeignKeys} follows a reordered key).
+   *
+   * @param keys the primary key columns of every table, in their final order
    */
-  void followReorderedKey(QualifiedName referenced, List<String> oldOrder, List<String> newOrder) {
+  void alignForeignKeys(Map<QualifiedName, List<String>> keys) {
     for (Map.Entry<String, ForeignKey> e : foreignKeys.entrySet()) {
       ForeignKey key = e.getValue();
-      if (key.referencedTable().equals(referenced) && key.referencedColumns().equals(oldOrder)) {
-        List<String> columns = new ArrayList<>();
-        for (String column : newOrder) {
-          columns.add(key.columns().get(oldOrder.indexOf(column)));
-        }
-        e.setValue(key.withColumns(columns).withReferencedColumns(newOrder));
+      List<String> target = keys.get(key.referencedTable());
+      List<String> referenced = key.referencedColumns();
+      if (target == null || target.equals(referenced) || target.size() != referenced.size()
+          || !referenced.containsAll(target)) {
+        continue;
       }
+      List<String> columns = new ArrayList<>();
+      for (String column : target) {
+        columns.add(key.columns().get(referenced.indexOf(column)));
+      }
+      e.setValue(key.withColumns(columns).withReferencedColumns(target));
     }
   }
 

@@ -294,4 +294,29 @@ class RelationMappingTest {
           foreign key fk_uses_pair (px, py) references pair (x, y)
         """, result.schema());
   }
+
+  @Test
+  void explicitJoinColumnsFollowTheReferencedKeysOrder() {
+    ReaderHarness.Result result = compile(source("Model", """
+        class Model {}
+        class LineKey implements java.io.Serializable { Long orderNo; Integer lineNo; }
+        @Entity @IdClass(LineKey.class) class OrderLine { @Id Long orderNo; @Id Integer lineNo; }
+        @Entity class Shipment { @Id Long id;
+          @ManyToOne @JoinColumns({@JoinColumn(name = "from_order", referencedColumnName = "orderNo"),
+              @JoinColumn(name = "from_line", referencedColumnName = "lineNo")}) OrderLine from; }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table orderline
+          lineno integer not null
+          orderno bigint not null
+          primary key orderline_pkey (lineno, orderno)
+        table shipment
+          from_line integer
+          from_order bigint
+          id bigint not null
+          primary key shipment_pkey (id)
+          foreign key fka5sp08jj4nrf117b9xgcu7btg (from_line, from_order) references orderline (lineno, orderno)
+        """, result.schema());
+  }
 }

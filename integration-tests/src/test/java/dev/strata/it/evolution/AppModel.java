@@ -110,7 +110,7 @@ final class AppModel {
 
     List<String> columnNames() {
       List<String> names = new ArrayList<>(List.of("id"));
-      attrs.forEach(a -> names.add(a.physicalColumn()));
+      attrs.stream().filter(Attr::hasColumn).forEach(a -> names.add(a.physicalColumn()));
       return names;
     }
 
@@ -186,8 +186,29 @@ final class AppModel {
   /** An enum attribute; {@code name} is the nested enum type's name. */
   record Enumerated(String name, List<String> constants, boolean string) implements AttrType {}
 
-  /** A {@code @ManyToOne} to another entity (by class name). */
-  record Ref(String target, boolean cascade) implements AttrType {}
+  /** The kinds of relation an attribute can be. */
+  enum Relation {
+    /** A join column with a foreign key. */
+    MANY_TO_ONE,
+    /** A join column with a foreign key and a unique constraint. */
+    ONE_TO_ONE,
+    /** A join table ({@code joinTable}) with two foreign keys; no column in the owner's table. */
+    MANY_TO_MANY
+  }
+
+  /**
+   * A relation to another entity (by class name); {@code cascade} is Hibernate's
+   * {@code @OnDelete(CASCADE)} on a join column.
+   */
+  record Ref(String target, boolean cascade, Relation kind, String joinTable) implements AttrType {
+    Ref withTarget(String newTarget) {
+      return new Ref(newTarget, cascade, kind, joinTable);
+    }
+
+    boolean hasColumn() {
+      return kind != Relation.MANY_TO_MANY;
+    }
+  }
 
   /** One attribute of an entity and its column. */
   static final class Attr {
@@ -200,6 +221,8 @@ final class AppModel {
     Optional<String> defaultValue = Optional.empty();
     Optional<String> comment = Optional.empty();
     Optional<String> renamedFrom = Optional.empty();
+    /** An unnamed column check, {@code @Column(check = @CheckConstraint(constraint = ...))}. */
+    Optional<String> check = Optional.empty();
     /** Renamed by a swap: its {@code @RenamedFrom} must go in the next version (see {@link RandomEvolution}). */
     boolean swapped;
 
@@ -213,11 +236,24 @@ final class AppModel {
       a.defaultValue = defaultValue;
       a.comment = comment;
       a.renamedFrom = renamedFrom;
+      a.check = check;
       a.swapped = swapped;
       return a;
     }
 
-    /** The column name as PostgreSQL stores it: a join column is {@code <attribute>_id} by default. */
+    /**
+     * The column name as PostgreSQL stores it: a join column is {@code <attribute>_id} by default. A
+     * many-to-many attribute has none in its entity's table.
+     */
+    boolean hasColumn() {
+      return !(type instanceof Ref ref) || ref.hasColumn();
+    }
+
+    /** Whether the column has a unique constraint of its own (unique flag, or a one-to-one join column). */
+    boolean uniqueColumn() {
+      return unique || type instanceof Ref ref && ref.kind() == Relation.ONE_TO_ONE;
+    }
+
     String physicalColumn() {
       return column.orElse(type instanceof Ref ? field + "_id" : field).toLowerCase(Locale.ROOT);
     }
@@ -226,8 +262,14 @@ final class AppModel {
       StringBuilder s = new StringBuilder("  ");
       renamedFrom.ifPresent(r -> s.append("@RenamedFrom(").append(quote(r)).append(") "));
       defaultValue.ifPresent(d -> s.append("@ColumnDefault(").append(quote(d)).append(") "));
+      if (type instanceof Ref ref && ref.kind() == Relation.MANY_TO_MANY) {
+        s.append("@ManyToMany @JoinTable(name = ").append(quote(ref.joinTable())).append(") java.util.Set<")
+            .append(ref.target()).append("> ").append(field).append(";\n");
+        return s.toString();
+      }
       if (type instanceof Ref ref) {
-        s.append(nullable ? "@ManyToOne " : "@ManyToOne(optional = false) ");
+        String annotation = ref.kind() == Relation.ONE_TO_ONE ? "@OneToOne" : "@ManyToOne";
+        s.append(annotation).append(nullable ? " " : "(optional = false) ");
         List<String> args = new ArrayList<>();
         column.ifPresent(c -> args.add("name = " + quote(c)));
         comment.ifPresent(c -> args.add("comment = " + quote(c)));
@@ -260,6 +302,7 @@ final class AppModel {
         b.definition.ifPresent(d -> args.add("columnDefinition = " + quote(d)));
       }
       comment.ifPresent(c -> args.add("comment = " + quote(c)));
+      check.ifPresent(c -> args.add("check = @CheckConstraint(constraint = " + quote(c) + ")"));
       if (type instanceof Enumerated en) {
         s.append(en.string ? "@Enumerated(EnumType.STRING) " : "@Enumerated ");
       }

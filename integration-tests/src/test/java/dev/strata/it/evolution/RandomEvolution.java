@@ -8,6 +8,7 @@ import dev.strata.it.evolution.AppModel.Generation;
 import dev.strata.it.evolution.AppModel.IdType;
 import dev.strata.it.evolution.AppModel.Idx;
 import dev.strata.it.evolution.AppModel.Ref;
+import dev.strata.it.evolution.AppModel.Relation;
 import dev.strata.it.evolution.AppModel.Unique;
 import dev.strata.schema.QualifiedName;
 import dev.strata.schema.change.Change;
@@ -38,6 +39,8 @@ final class RandomEvolution {
       "amount", "title", "note", "code", "label", "rank", "score", "started", "email", "flag", "weight", "size");
   private static final List<String> CONSTANTS = List.of("RED", "GREEN", "BLUE", "AMBER", "VIOLET", "GREY");
   private static final List<String> SCHEMAS = List.of("sales", "archive");
+  /** The types that get a {@code >= 0} check now and then. */
+  private static final Set<String> NUMBERS = Set.of("Short", "Integer", "Long", "int", "long", "java.math.BigDecimal");
 
   private final Random random;
   private int counter;
@@ -123,7 +126,8 @@ final class RandomEvolution {
         () -> renameAttr(model), () -> swapAttrs(model), () -> swapTables(model), () -> changeType(model), () -> changeType(model), () -> toggleNullable(model),
         () -> toggleUnique(model), () -> changeDefault(model), () -> changeComment(model), () -> changeEnum(model),
         () -> addUnique(model), () -> dropUnique(model), () -> addIndex(model), () -> dropIndex(model),
-        () -> changeGeneration(model), () -> changeRef(model));
+        () -> changeGeneration(model), () -> changeRef(model), () -> changeRef(model), () -> changeIdType(model),
+        () -> toggleCheck(model));
     int done = 0;
     for (int attempt = 0; done < edits && attempt < 100; attempt++) {
       if (pick(kinds).getAsBoolean()) {
@@ -232,7 +236,7 @@ final class RandomEvolution {
     for (Entity other : model.entities) {
       for (Attr a : other.attrs) {
         if (a.type instanceof Ref ref && ref.target().equals(old)) {
-          a.type = new Ref(name, ref.cascade());
+          a.type = ref.withTarget(name);
         }
       }
     }
@@ -258,8 +262,11 @@ final class RandomEvolution {
     int kind = random.nextInt(10);
     if (kind < 2) {
       Entity target = pick(model.entities);
-      a.type = new Ref(target.className, chance(30));
-      a.nullable = chance(60);
+      int relation = random.nextInt(10);
+      a.type = relation < 6 ? new Ref(target.className, chance(30), Relation.MANY_TO_ONE, "")
+          : relation < 8 ? new Ref(target.className, chance(30), Relation.ONE_TO_ONE, "")
+          : new Ref(target.className, false, Relation.MANY_TO_MANY, "jt_" + next());
+      a.nullable = ((Ref) a.type).hasColumn() && chance(60);
     } else if (kind < 3) {
       a.type = new Enumerated("Kind" + next(), new ArrayList<>(CONSTANTS.subList(0, 2 + random.nextInt(3))),
           chance(50));
@@ -272,6 +279,9 @@ final class RandomEvolution {
         a.defaultValue = defaultFor(b);
       }
       a.unique = !b.primitive() && chance(10) && uniqueColumnsFree(e, List.of(a.physicalColumn()));
+      if (NUMBERS.contains(b.java()) && chance(15)) {
+        a.check = Optional.of(a.physicalColumn() + " >= 0");
+      }
     }
     if (chance(10)) {
       a.comment = Optional.of(comment());
@@ -368,6 +378,7 @@ final class RandomEvolution {
     }
     String now = a.physicalColumn();
     replaceColumn(e, old, now);
+    a.check = a.check.map(c -> now + " >= 0");
     if (a.type instanceof Ref) {
       // The entity reader ignores @RenamedFrom on a relation (reported): its join column is dropped
       // and added, which the evolution handles like any other drop and add.
@@ -398,6 +409,8 @@ final class RandomEvolution {
     replaceColumn(e, nameA, "\u0000");
     replaceColumn(e, nameB, nameA);
     replaceColumn(e, "\u0000", nameB);
+    a.check = a.check.map(c -> nameB + " >= 0");
+    b.check = b.check.map(c -> nameA + " >= 0");
     a.renamedFrom = Optional.of(nameA);
     b.renamedFrom = Optional.of(nameB);
     a.swapped = true;
@@ -492,6 +505,9 @@ final class RandomEvolution {
       }
     }
     a.type = to;
+    if (!NUMBERS.contains(to.java())) {
+      a.check = Optional.empty();
+    }
     if (!keepsDefault) {
       a.defaultValue = Optional.empty();
     }
@@ -504,7 +520,7 @@ final class RandomEvolution {
   private boolean toggleNullable(AppModel model) {
     Entity e = pick(model.entities);
     List<Attr> candidates = e.attrs.stream()
-        .filter(a -> !(a.type instanceof Basic b && b.primitive()))
+        .filter(a -> !(a.type instanceof Basic b && b.primitive()) && a.hasColumn())
         .toList();
     if (candidates.isEmpty()) {
       return false;
@@ -588,8 +604,15 @@ final class RandomEvolution {
     }
     Attr a = pick(refs);
     Ref ref = (Ref) a.type;
-    if (chance(50)) {
-      a.type = new Ref(ref.target(), !ref.cascade());
+    int choice = random.nextInt(3);
+    if (choice == 0 && ref.hasColumn()) {
+      a.type = new Ref(ref.target(), !ref.cascade(), ref.kind(), ref.joinTable());
+    } else if (choice == 1 && ref.hasColumn()) {
+      if (ref.kind() == Relation.MANY_TO_ONE && !uniqueColumnsFree(e, List.of(a.physicalColumn()))) {
+        return false;
+      }
+      a.type = new Ref(ref.target(), ref.cascade(),
+          ref.kind() == Relation.MANY_TO_ONE ? Relation.ONE_TO_ONE : Relation.MANY_TO_ONE, ref.joinTable());
     } else {
       // PostgreSQL has no cast between integers and uuid, so a join column cannot change between them
       // (reported: Strata generates "using x::uuid", which fails even on an empty table).
@@ -597,7 +620,7 @@ final class RandomEvolution {
       List<Entity> targets = model.entities.stream()
           .filter(t -> !(from.numeric() && t.idType == IdType.UUID) && !(from == IdType.UUID && t.idType.numeric()))
           .toList();
-      a.type = new Ref(pick(targets).className, ref.cascade());
+      a.type = ref.withTarget(pick(targets).className);
     }
     return true;
   }
@@ -658,10 +681,14 @@ final class RandomEvolution {
     if (e.attrs.isEmpty()) {
       return List.of();
     }
+    List<Attr> withColumns = e.attrs.stream().filter(Attr::hasColumn).toList();
+    if (withColumns.isEmpty()) {
+      return List.of();
+    }
     List<String> columns = new ArrayList<>();
-    columns.add(pick(e.attrs).physicalColumn());
-    if (e.attrs.size() > 1 && chance(40)) {
-      String second = pick(e.attrs).physicalColumn();
+    columns.add(pick(withColumns).physicalColumn());
+    if (withColumns.size() > 1 && chance(40)) {
+      String second = pick(withColumns).physicalColumn();
       if (!columns.contains(second)) {
         columns.add(second);
       }
@@ -676,10 +703,31 @@ final class RandomEvolution {
   private static boolean uniqueColumnsFree(Entity e, List<String> columns) {
     Set<String> wanted = Set.copyOf(columns);
     boolean byColumn = columns.size() == 1 && e.attrs.stream()
-        .anyMatch(a -> a.unique && a.physicalColumn().equals(columns.get(0)));
+        .anyMatch(a -> a.hasColumn() && a.uniqueColumn() && a.physicalColumn().equals(columns.get(0)));
     boolean byTable = e.uniques.stream().anyMatch(u -> Set.copyOf(u.columns()).equals(wanted));
     boolean byIndex = e.indexes.stream().anyMatch(i -> i.unique() && Set.copyOf(i.columns()).equals(wanted));
     return !byColumn && !byTable && !byIndex;
+  }
+
+  /** Integer ids become bigint or back; the join columns that reference them follow. */
+  private boolean changeIdType(AppModel model) {
+    Entity e = pick(model.entities);
+    if (!e.idType.numeric()) {
+      return false;
+    }
+    e.idType = e.idType == IdType.LONG ? IdType.INTEGER : IdType.LONG;
+    return true;
+  }
+
+  private boolean toggleCheck(AppModel model) {
+    Entity e = pick(model.entities);
+    List<Attr> numbers = e.attrs.stream().filter(a -> a.type instanceof Basic b && NUMBERS.contains(b.java())).toList();
+    if (numbers.isEmpty()) {
+      return false;
+    }
+    Attr a = pick(numbers);
+    a.check = a.check.isPresent() ? Optional.empty() : Optional.of(a.physicalColumn() + " >= 0");
+    return true;
   }
 
   private boolean changeGeneration(AppModel model) {

@@ -113,8 +113,6 @@ final class Mapper {
       Jpa.ONE_TO_ONE, Jpa.ONE_TO_MANY, Jpa.MANY_TO_MANY, Jpa.ELEMENT_COLLECTION, Jpa.EMBEDDED, Jpa.JOIN_COLUMN,
       Jpa.JOIN_COLUMNS, Jpa.CONVERT);
 
-  /** Annotations whose mapping Strata does not read yet: an error rather than a wrong schema. */
-  private static final List<String> NOT_YET = List.of(Jpa.ACCESS);
 
   final Elements elements;
   final Types types;
@@ -503,26 +501,35 @@ final class Mapper {
           .flatMap(a -> ann.enumConstant(a, "value"))
           .map(v -> v.equals("PROPERTY") ? Access.PROPERTY : Access.FIELD)
           .orElse(defaultAccess);
-      if (access == Access.FIELD) {
-        for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
-          if (field.getModifiers().contains(Modifier.STATIC)) {
-            continue;
-          }
-          TypeMirror fieldType = types.asMemberOf(seenFrom, field);
-          out.add(new Attribute(field, field.getSimpleName().toString(), fieldType, declaring));
+      // JPA's per-attribute @Access: a getter with @Access(PROPERTY) in a field-access class (or a field
+      // with @Access(FIELD) in a property-access class) is mapped, in place of the member of that name.
+      Map<String, Attribute> byName = new java.util.LinkedHashMap<>();
+      for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+        if (field.getModifiers().contains(Modifier.STATIC)
+            || access == Access.PROPERTY && !explicitAccess(field, "FIELD")) {
+          continue;
         }
-      } else {
-        for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
-          Optional<String> property = propertyName(method);
-          if (property.isPresent()) {
-            TypeMirror returnType = ((javax.lang.model.type.ExecutableType) types.asMemberOf(seenFrom, method))
-                .getReturnType();
-            out.add(new Attribute(method, property.get(), returnType, declaring));
-          }
-        }
+        TypeMirror fieldType = types.asMemberOf(seenFrom, field);
+        byName.put(field.getSimpleName().toString(),
+            new Attribute(field, field.getSimpleName().toString(), fieldType, declaring));
       }
+      for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+        Optional<String> property = propertyName(method);
+        if (property.isEmpty() || access == Access.FIELD && !explicitAccess(method, "PROPERTY")
+            || access == Access.PROPERTY && byName.containsKey(property.get())) {
+          continue;
+        }
+        TypeMirror returnType = ((javax.lang.model.type.ExecutableType) types.asMemberOf(seenFrom, method))
+            .getReturnType();
+        byName.put(property.get(), new Attribute(method, property.get(), returnType, declaring));
+      }
+      out.addAll(byName.values());
     }
     return out;
+  }
+
+  private boolean explicitAccess(Element member, String access) {
+    return ann.find(member, Jpa.ACCESS).flatMap(a -> ann.enumConstant(a, "value")).map(access::equals).orElse(false);
   }
 
   /** The JavaBeans property a getter reads ({@code getUnitPrice} → {@code unitPrice}), if it is one. */
@@ -564,15 +571,6 @@ final class Mapper {
         }
       }
       return;
-    }
-    for (String later : NOT_YET) {
-      Optional<AnnotationMirror> m = ann.find(e, later);
-      if (m.isPresent()) {
-        diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, simple(m.get()) + " on " + a.describe()
-            + " is not supported by Strata yet; mark the attribute @Transient to leave it out, or map it with "
-            + "basic columns", e, m.get());
-        return;
-      }
     }
     Optional<AnnotationMirror> collectionId = ann.find(e, Jpa.H_COLLECTION_ID);
     if (collectionId.isPresent()) {

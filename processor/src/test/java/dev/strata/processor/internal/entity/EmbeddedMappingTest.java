@@ -84,4 +84,36 @@ class EmbeddedMappingTest {
           primary key person_pkey (key)
         """, result.schema());
   }
+
+  @Test
+  void accessOnAnAttributeMixesFieldAndPropertyAccess() {
+    ReaderHarness.Result result = compile(source("Model", """
+        class Model {}
+        @Entity class Person { @Id Long id; String first; String last;
+          @Access(AccessType.PROPERTY) @Column(length = 80) public String getFullName() { return first + " " + last; }
+          public void setFullName(String n) { }
+          private String nick;
+          @Access(AccessType.PROPERTY) @Column(name = "nickname", length = 20) public String getNick() { return nick; }
+          public void setNick(String n) { nick = n; } }
+        @Entity class Item { private Long id; private String code;
+          @Id public Long getId() { return id; } public void setId(Long i) { id = i; }
+          @Access(AccessType.FIELD) @Column(length = 12) private String sku;
+          public String getCode() { return code; } public void setCode(String c) { code = c; } }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    assertEquals("""
+        table item
+          code varchar(255)
+          id bigint not null
+          sku varchar(12)
+          primary key item_pkey (id)
+        table person
+          first varchar(255)
+          fullname varchar(80)
+          id bigint not null
+          last varchar(255)
+          nickname varchar(20)
+          primary key person_pkey (id)
+        """, result.schema());
+  }
 }

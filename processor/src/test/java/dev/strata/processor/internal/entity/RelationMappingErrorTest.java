@@ -91,14 +91,6 @@ class RelationMappingErrorTest {
   }
 
   @Test
-  void notYetSupportedAnnotationIsAnError() {
-    assertOneError("""
-        @Entity class A { @Id Long id; @Access(AccessType.PROPERTY) String name; }
-        """, "[STRATA-107] @Access on A.name is not supported by Strata yet; mark the attribute @Transient "
-        + "to leave it out, or map it with basic columns", 6);
-  }
-
-  @Test
   void genericGeneratorIsAnError() {
     JavaFileObject generic = com.google.testing.compile.JavaFileObjects.forSourceString(
         "org.hibernate.annotations.GenericGenerator", "package org.hibernate.annotations;\n"

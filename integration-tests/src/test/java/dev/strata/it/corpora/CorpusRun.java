@@ -83,12 +83,15 @@ final class CorpusRun {
     strataDb = TestDatabase.createDatabase();
     long start = System.nanoTime();
     try (URLClassLoader loader = compile.project().classLoader()) {
+      if (compile.snapshot().isEmpty()) {
+        throw new AssertionError(corpus.id() + ": nothing to apply, the compile stopped: " + compile.stoppedBy().get());
+      }
       MigrationResult result = Migrator.configure().dataSource(strataDb).classLoader(loader).build().upgrade();
       assertEquals(1, result.revisions().size(), "one revision creates the whole model");
     }
     applySeconds = (System.nanoTime() - start) / 1e9;
     applied = read(strataDb);
-    assertEquals(SchemaDump.entries(compile.snapshot().schema()), SchemaDump.entries(applied),
+    assertEquals(SchemaDump.entries(compile.snapshot().get().schema()), SchemaDump.entries(applied),
         "the revisions build exactly the snapshot's schema");
     return this;
   }
@@ -140,15 +143,18 @@ final class CorpusRun {
     StringBuilder out = new StringBuilder("## ").append(title).append("\n\n");
     List<String> entities = corpus.entityClasses();
     out.append("Entities: ").append(entities.size()).append(" (").append(corpus.mappingSources().size())
-        .append(" mapping sources: entities, embeddables, mapped superclasses, converters). ")
-        .append("Mapped by Strata: ").append(compile.snapshot().entities().size()).append(". ")
-        .append(String.format(java.util.Locale.ROOT, "Compile: %.1f s in %d pass(es); apply: %.1f s.%n%n",
-            compile.seconds(), compile.passes().size() + 1, applySeconds));
-    out.append(SchemaCounts.header());
-    out.append(SchemaCounts.of(compile.snapshot().schema()).row("Strata"));
-    hibernate.ifPresent(h -> out.append(SchemaCounts.of(h).row("Hibernate 7.4 `create`")));
-    out.append('\n');
-    if (compile.firstPassErrors().isEmpty()) {
+        .append(" mapping sources: entities, embeddables, mapped superclasses, converters). ");
+    compile.snapshot().ifPresent(s -> out.append("Mapped by Strata: ").append(s.entities().size()).append(". "));
+    out.append(String.format(java.util.Locale.ROOT, "Compile: %.1f s in %d pass(es)", compile.seconds(),
+        compile.passes().size() + 1));
+    out.append(applied == null ? ".\n\n" : String.format(java.util.Locale.ROOT, "; apply: %.1f s.%n%n", applySeconds));
+    if (compile.snapshot().isPresent()) {
+      out.append(SchemaCounts.header());
+      out.append(SchemaCounts.of(compile.snapshot().get().schema()).row("Strata"));
+      hibernate.ifPresent(h -> out.append(SchemaCounts.of(h).row("Hibernate 7.4 `create`")));
+      out.append('\n');
+    }
+    if (compile.firstPassErrors().isEmpty() && compile.stoppedBy().isEmpty()) {
       out.append("Every entity maps without error.\n\n");
     } else {
       out.append("Classes that do not map (first pass; each line is the processor's error):\n\n");
@@ -165,8 +171,10 @@ final class CorpusRun {
         }
         out.append('\n');
       }
-      out.append("The other ").append(compile.snapshot().entities().size())
-          .append(" entities compiled, and their revision applied, without the classes set aside.\n\n");
+      compile.stoppedBy().ifPresent(error -> out.append("With those classes left out, the next compile stopped on an")
+          .append(" error in no source file, so nothing was applied:\n\n    ").append(error).append("\n\n"));
+      compile.snapshot().ifPresent(s -> out.append("The other ").append(s.entities().size())
+          .append(" entities compiled, and their revision applied, without the classes set aside.\n\n"));
     }
     comparison.ifPresent(c -> {
       List<SchemaOracle.Difference> differences = c.differences();

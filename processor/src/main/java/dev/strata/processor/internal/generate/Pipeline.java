@@ -73,8 +73,7 @@ public final class Pipeline {
   /** Option names this pipeline and the entity reader read. */
   public static Set<String> supportedOptions() {
     Set<String> names = new TreeSet<>(StrataOptions.NAMES);
-    names.add(MappingOptions.NAMING);
-    names.add(MappingOptions.CONSTRAINT_NAMING);
+    names.addAll(MappingOptions.NAMES);
     return names;
   }
 

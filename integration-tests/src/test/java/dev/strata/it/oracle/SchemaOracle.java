@@ -218,9 +218,9 @@ public final class SchemaOracle {
     }
 
     /**
-     * Fails unless the differences are exactly the allowed ones: an unexpected difference is a
-     * mapping bug to fix (not to add here without a reason), and an allowed one that no longer
-     * occurs must leave the list.
+     * Fails unless the differences are exactly the allowed ones (an unexpected difference is a
+     * mapping bug to fix, not to add here without a reason, and an allowed one that no longer
+     * occurs must leave the list) and Hibernate's {@code validate} passed on Strata's database.
      */
     public void assertOnly(Allowed... allowed) {
       assertOnly(List.of(allowed));

@@ -1,6 +1,5 @@
 package dev.strata.it.oracle;
 
-import dev.strata.it.oracle.SchemaOracle.Allowed;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,7 +146,6 @@ class EmbeddablesOracleTest {
       }
       """;
 
-  private static final String NO_ACTION = " on delete no action on update no action";
 
   @TempDir Path dir;
 
@@ -164,10 +162,6 @@ class EmbeddablesOracleTest {
         .source("emb/Stock.java", STOCK)
         .source("emb/Shipment.java", SHIPMENT)
         .run()
-        .assertOnly(
-            Allowed.knownBug("table shipment foreign key fka5sp08jj4nrf117b9xgcu7btg",
-                "(from_order, from_line) references orderline (order_no, lineno)" + NO_ACTION,
-                "(from_line, from_order) references orderline (lineno, order_no)" + NO_ACTION,
-                KnownBugs.JOIN_COLUMNS_ORDER));
+        .assertOnly();
   }
 }

@@ -7,14 +7,4 @@ package dev.strata.it.oracle;
  */
 public final class KnownBugs {
   private KnownBugs() {}
-
-  /**
-   * Explicit {@code @JoinColumns} to a composite primary key, declared in another order than the key's
-   * columns: Hibernate 7.4's {@code create} writes the foreign key's columns in the referenced key's
-   * order ({@code InFlightMetadataCollectorImpl} reorders foreign keys after their target key), e.g.
-   * {@code (from_line, from_order) references orderline (lineno, order_no)}; Strata keeps the declared
-   * order, {@code (from_order, from_line) references orderline (order_no, lineno)}.
-   */
-  public static final String JOIN_COLUMNS_ORDER = "explicit @JoinColumns to a composite key: Hibernate writes the"
-      + " foreign key's columns in the referenced key's order, Strata in the declared order";
 }

@@ -36,9 +36,10 @@ import javax.tools.ToolProvider;
  *       loader (the same class the jar on the class path registers for {@code ServiceLoader}), so its
  *       code is loaded and JIT-compiled once instead of in a fresh class loader per compile.
  * </ul>
- * Every compile is still a clean build of every source under {@code src/main/java} (entities and
+ * {@link #compile} is still a clean build of every source under {@code src/main/java} (entities and
  * the revisions written so far) into an emptied {@code target/classes}, as {@code mvn clean compile}
- * would do it.
+ * does it; {@link #compileEntities} is the incremental build of an IDE, which compiles the entities
+ * only.
  *
  * <p>Not thread-safe: one compile at a time.
  */

@@ -18,9 +18,6 @@ class DSpaceCorpusIT {
 
   /** Classes that do not map, with the codes of their errors: findings reported to the lead. */
   private static final Map<String, List<String>> NOT_MAPPED = Map.of(
-      // @Enumerated(ORDINAL) @JdbcTypeCode(SqlTypes.INTEGER): Hibernate makes an integer column.
-      "org.dspace.content.Relationship", List.of("STRATA-107"),
-      "org.dspace.content.RelationshipType", List.of("STRATA-107"),
       // fileExtensions is an idbag (@CollectionId), which Strata refuses.
       "org.dspace.content.BitstreamFormat", List.of("STRATA-107"));
 

@@ -405,6 +405,31 @@ final class Parser {
     table.lastName = name;
   }
 
+  /** The name a table-block line declares, and where it starts on the line (for errors). */
+  private record LineName(String name, int at) {}
+
+  /**
+   * Reads the start shared by the lines that declare a named thing of a table ({@code <kind> <table>
+   * <name>}): the table must be this block's, and the line and name must be in canonical order.
+   */
+  private LineName lineName(Cursor c, TableBuilder table, String kind, String expected)
+      throws SnapshotFormatException {
+    tableOf(c, table);
+    c.space(expected);
+    int at = c.pos;
+    String name = c.identifier(expected);
+    order(c, table, kind, name, at);
+    return new LineName(name, at);
+  }
+
+  /** {@link #lineName} for a constraint, whose name must also be free among the table's constraints. */
+  private String constraintLineName(Cursor c, TableBuilder table, String kind, String constraintKind,
+      String expected) throws SnapshotFormatException {
+    LineName name = lineName(c, table, kind, expected);
+    constraintName(c, table, constraintKind, name.name(), name.at());
+    return name.name();
+  }
+
   /** Primary key, foreign key, unique and check constraint names share one namespace per table. */
   private void constraintName(Cursor c, TableBuilder table, String kind, String name, int at)
       throws SnapshotFormatException {
@@ -449,11 +474,8 @@ final class Parser {
   }
 
   private void column(Cursor c, TableBuilder table) throws SnapshotFormatException {
-    tableOf(c, table);
-    c.space("a column name");
-    int nameAt = c.pos;
-    String name = c.identifier("a column name");
-    order(c, table, "column", name, nameAt);
+    LineName declared = lineName(c, table, "column", "a column name");
+    String name = declared.name();
     c.space("the column type");
     SqlType type = type(c);
 
@@ -519,7 +541,7 @@ final class Parser {
     try {
       table.columns.put(name, new Column(name, type, nullable, defaultValue, identity, comment));
     } catch (IllegalArgumentException e) {
-      throw c.error(nameAt, e.getMessage(), "a column the schema model accepts");
+      throw c.error(declared.at(), e.getMessage(), "a column the schema model accepts");
     }
   }
 
@@ -596,12 +618,7 @@ final class Parser {
   }
 
   private void foreignKey(Cursor c, TableBuilder table) throws SnapshotFormatException {
-    tableOf(c, table);
-    c.space("the foreign key's name");
-    int at = c.pos;
-    String name = c.identifier("the foreign key's name");
-    order(c, table, "foreign key", name, at);
-    constraintName(c, table, "foreign key", name, at);
+    String name = constraintLineName(c, table, "foreign key", "foreign key", "the foreign key's name");
     String what = "foreign key " + show(name);
     c.space("the key's columns in parentheses");
     List<String> columns = columnList(c, table, what);
@@ -657,12 +674,7 @@ final class Parser {
   }
 
   private void unique(Cursor c, TableBuilder table) throws SnapshotFormatException {
-    tableOf(c, table);
-    c.space("the unique constraint's name");
-    int at = c.pos;
-    String name = c.identifier("the unique constraint's name");
-    order(c, table, "unique", name, at);
-    constraintName(c, table, "unique constraint", name, at);
+    String name = constraintLineName(c, table, "unique", "unique constraint", "the unique constraint's name");
     c.space("the constraint's columns in parentheses");
     table.uniqueConstraints.add(new UniqueConstraint(name, columnList(c, table, "unique constraint " + show(name))));
   }
@@ -693,11 +705,7 @@ final class Parser {
   }
 
   private void index(Cursor c, TableBuilder table, boolean unique) throws SnapshotFormatException {
-    tableOf(c, table);
-    c.space("the index's name");
-    int at = c.pos;
-    String name = c.identifier("the index's name");
-    order(c, table, "index", name, at);
+    String name = lineName(c, table, "index", "the index's name").name();
     c.space("the index's columns in parentheses");
     String what = "index " + show(name);
     List<IndexColumn> columns = new ArrayList<>();
@@ -722,12 +730,7 @@ final class Parser {
   }
 
   private void check(Cursor c, TableBuilder table) throws SnapshotFormatException {
-    tableOf(c, table);
-    c.space("the check constraint's name");
-    int at = c.pos;
-    String name = c.identifier("the check constraint's name");
-    order(c, table, "check", name, at);
-    constraintName(c, table, "check constraint", name, at);
+    String name = constraintLineName(c, table, "check", "check constraint", "the check constraint's name");
     c.space("the check's expression in single quotes");
     int expressionAt = c.pos;
     String expression = c.string("the check's expression");

@@ -37,6 +37,8 @@ final class Converters {
   private final Types types;
   /** Auto-applied converters by the erasure of their entity-side type. */
   private final Map<String, TypeElement> autoApplied = new TreeMap<>();
+  /** The auto-applied converters some attribute used, by name. */
+  private final Map<String, TypeElement> used = new TreeMap<>();
 
   /**
    * @param given converters the caller found ({@code @Converter} types of the round), may be empty;
@@ -100,7 +102,14 @@ final class Converters {
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }
-    return Optional.ofNullable(autoApplied.get(key(type)));
+    Optional<TypeElement> found = Optional.ofNullable(autoApplied.get(key(type)));
+    found.ifPresent(c -> used.put(c.getQualifiedName().toString(), c));
+    return found;
+  }
+
+  /** The auto-applied converters that some attribute used so far, by name. */
+  List<TypeElement> usedAutoApplied() {
+    return List.copyOf(used.values());
   }
 
   private String key(TypeMirror type) {

@@ -4,9 +4,11 @@ import dev.strata.schema.QualifiedName;
 import dev.strata.schema.Schema;
 import dev.strata.schema.diff.Renames;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 
 /**
@@ -15,9 +17,12 @@ import javax.lang.model.element.Element;
  * warnings there.
  *
  * @param columnOrigins table to column name to element
+ * @param entities what the snapshot's entity list holds, sorted fully-qualified names: every entity
+ *     read (those given and those they reach on the class path) and the auto-applied converters used
+ *     from outside the entities' packages
  */
 public record EntityModel(Schema schema, Renames renames, Map<QualifiedName, Element> tableOrigins,
-    Map<QualifiedName, Map<String, Element>> columnOrigins) {
+    Map<QualifiedName, Map<String, Element>> columnOrigins, List<String> entities) {
 
   public EntityModel {
     Objects.requireNonNull(schema, "schema");
@@ -27,5 +32,6 @@ public record EntityModel(Schema schema, Renames renames, Map<QualifiedName, Ele
     Objects.requireNonNull(columnOrigins, "columnOrigins")
         .forEach((table, map) -> columns.put(table, Collections.unmodifiableMap(new TreeMap<>(map))));
     columnOrigins = Collections.unmodifiableMap(columns);
+    entities = List.copyOf(new TreeSet<>(Objects.requireNonNull(entities, "entities")));
   }
 }

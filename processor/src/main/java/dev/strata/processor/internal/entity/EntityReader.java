@@ -1,6 +1,7 @@
 package dev.strata.processor.internal.entity;
 
 import dev.strata.processor.internal.Diagnostics;
+import dev.strata.schema.ForeignKey;
 import dev.strata.schema.QualifiedName;
 import dev.strata.schema.Schema;
 import dev.strata.schema.Sequence;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -40,7 +42,8 @@ public final class EntityReader {
   }
 
   /**
-   * Maps the entities; errors are reported through the diagnostics and leave out what they concern.
+   * Maps the entities, and those they reach on the class path; errors are reported through the
+   * diagnostics and leave out what they concern.
    * {@code @Converter(autoApply = true)} converters are looked for in the entities' packages.
    */
   public EntityModel read(Collection<TypeElement> entities) {
@@ -51,8 +54,10 @@ public final class EntityReader {
    * As {@link #read(Collection)}, with the {@code @Converter} types the caller found (the round's):
    * auto-applied converters outside the entities' packages are seen only so.
    */
-  public EntityModel read(Collection<TypeElement> entities, Collection<TypeElement> converters) {
+  public EntityModel read(Collection<TypeElement> given, Collection<TypeElement> converters) {
     Annotations ann = new Annotations(env.getElementUtils());
+    List<TypeElement> entities = withReachable(ann, given, converters);
+    noteReached(given, entities);
     Hierarchies hierarchies = new Hierarchies(ann, env.getTypeUtils(), entities);
     Converters found = new Converters(env.getElementUtils(), env.getTypeUtils(), ann, entities, converters);
     Mapper mapper = new Mapper(env, diagnostics, options, hierarchies, found);
@@ -86,9 +91,109 @@ public final class EntityReader {
     tables.forEach(t -> t.name().namespace().ifPresent(namespaces::add));
     List<Sequence> sequences = new ArrayList<>(mapper.sequences.values());
     sequences.forEach(s -> s.name().namespace().ifPresent(namespaces::add));
+    tables = withoutDanglingForeignKeys(tables, tableOrigins, columnOrigins);
     Schema schema = new Schema(new ArrayList<>(namespaces), tables, sequences);
     Renames renames = new Renames(mapper.tableRenames, mapper.columnRenames);
-    return new EntityModel(schema, renames, tableOrigins, columnOrigins);
+    return new EntityModel(schema, renames, tableOrigins, columnOrigins, listed(entities, found));
+  }
+
+  /**
+   * The names the snapshot lists: every entity, and the auto-applied converters used from outside the
+   * entities' packages. A partial compile sees such a converter only when it is looked up by name; one
+   * in an entity's package is found there.
+   */
+  private List<String> listed(List<TypeElement> entities, Converters converters) {
+    Set<String> names = new TreeSet<>();
+    Set<Element> packages = new java.util.HashSet<>();
+    for (TypeElement entity : entities) {
+      names.add(entity.getQualifiedName().toString());
+      packages.add(env.getElementUtils().getPackageOf(entity));
+    }
+    for (TypeElement converter : converters.usedAutoApplied()) {
+      if (!packages.contains(env.getElementUtils().getPackageOf(converter))) {
+        names.add(converter.getQualifiedName().toString());
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * The given entities and every entity they reach that is not among them: the targets of their
+   * relationships (also inside embeddables, element collections and mapped superclasses), their entity
+   * superclasses and map keys, and so on from those. Such an entity was compiled before, in another
+   * module's jar, and is read from its class file (its {@code jakarta.persistence} annotations have
+   * RUNTIME retention, so the class file keeps them). Hibernate only boots when the target of an
+   * association is an entity of the same persistence unit, so its table belongs to the schema this
+   * unit needs, and {@code create} would make it: Strata maps it too. The reached entities are found by
+   * mapping silently until no new one turns up; the mapping that reports is the caller's.
+   */
+  private List<TypeElement> withReachable(Annotations ann, Collection<TypeElement> given,
+      Collection<TypeElement> converters) {
+    Map<String, TypeElement> all = new TreeMap<>();
+    given.forEach(e -> all.put(e.getQualifiedName().toString(), e));
+    while (true) {
+      Hierarchies hierarchies = new Hierarchies(ann, env.getTypeUtils(), all.values());
+      Converters found = new Converters(env.getElementUtils(), env.getTypeUtils(), ann, all.values(), converters);
+      Mapper quiet = new Mapper(env, Relations.quietDiagnostics(), options, hierarchies, found);
+      for (TypeElement entity : hierarchies.bindingOrder()) {
+        quiet.mapEntity(entity);
+      }
+      quiet.finish();
+      int before = all.size();
+      for (TypeElement reached : quiet.resolvedEntities()) {
+        all.putIfAbsent(reached.getQualifiedName().toString(), reached);
+      }
+      for (TypeElement placed : hierarchies.bindingOrder()) {
+        all.putIfAbsent(placed.getQualifiedName().toString(), placed);
+      }
+      if (all.size() == before) {
+        return List.copyOf(all.values());
+      }
+    }
+  }
+
+  /** Says which entities were added from the class path, as their tables join this schema. */
+  private void noteReached(Collection<TypeElement> given, List<TypeElement> entities) {
+    List<String> added = new ArrayList<>();
+    for (TypeElement entity : entities) {
+      if (!given.contains(entity)) {
+        added.add(entity.getQualifiedName().toString());
+      }
+    }
+    if (!added.isEmpty()) {
+      diagnostics.note("the compiled entities refer to " + String.join(", ", added) + ", compiled elsewhere (on"
+          + " the class path); " + (added.size() == 1 ? "it is" : "they are") + " mapped as entities of this"
+          + " schema, as Hibernate maps them in the same persistence unit, and listed in the snapshot");
+    }
+  }
+
+  /**
+   * Drops (after an error) a foreign key whose table is not in the schema. Every relationship's
+   * target is mapped, so this is a safety net: a table missing there would otherwise only fail
+   * later, when the revision is built, without saying which attribute made the key.
+   */
+  private List<Table> withoutDanglingForeignKeys(List<Table> tables, Map<QualifiedName, Element> tableOrigins,
+      Map<QualifiedName, Map<String, Element>> columnOrigins) {
+    Set<QualifiedName> names = new TreeSet<>();
+    tables.forEach(t -> names.add(t.name()));
+    List<Table> out = new ArrayList<>();
+    for (Table table : tables) {
+      List<ForeignKey> kept = new ArrayList<>();
+      for (ForeignKey key : table.foreignKeys()) {
+        if (names.contains(key.referencedTable())) {
+          kept.add(key);
+          continue;
+        }
+        Element origin = columnOrigins.getOrDefault(table.name(), Map.of())
+            .getOrDefault(key.columns().get(0), tableOrigins.get(table.name()));
+        diagnostics.error(MappingCode.INVALID_REFERENCE, "the foreign key " + key.name() + " of table " + table.name()
+            + " (columns " + String.join(", ", key.columns()) + ") references table " + key.referencedTable()
+            + ", which no entity read here maps. This is a bug in Strata; please report it with the two entities."
+            + " Meanwhile compile the referenced entity's source together with this one", origin);
+      }
+      out.add(kept.size() == table.foreignKeys().size() ? table : table.withForeignKeys(kept));
+    }
+    return out;
   }
 
   /** For messages: the annotation's simple name, e.g. {@code @Column}. */

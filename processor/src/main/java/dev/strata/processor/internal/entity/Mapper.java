@@ -342,6 +342,16 @@ final class Mapper {
     afterAll.forEach(Runnable::run);
   }
 
+  /**
+   * Every entity this mapping has resolved so far (those it mapped and those its relationships,
+   * superclasses and map keys point at), without those that could not be mapped.
+   */
+  List<TypeElement> resolvedEntities() {
+    List<TypeElement> out = new ArrayList<>();
+    infos.forEach((type, info) -> info.ifPresent(i -> out.add(type)));
+    return out;
+  }
+
   /** The entity's table and access, or empty (after an error) when it cannot be mapped. */
   Optional<EntityInfo> info(TypeElement type) {
     Optional<EntityInfo> known = infos.get(type);

@@ -49,6 +49,7 @@ import javax.lang.model.element.TypeElement;
  */
 public final class Pipeline {
   static final String ENTITY = "jakarta.persistence.Entity";
+  static final String CONVERTER = "jakarta.persistence.Converter";
 
   private final ProcessingEnvironment env;
   private final Diagnostics diagnostics;
@@ -56,6 +57,11 @@ public final class Pipeline {
   private final Output output = new Output();
   /** The entities of the generation round: the files generated from them name them as their origin. */
   private final List<Element> originating = new ArrayList<>();
+  /**
+   * The {@code @Converter} types of the generation round: the reader finds auto-applied converters
+   * in the entities' packages itself, but one in another package only through these.
+   */
+  private List<TypeElement> roundConverters = List.of();
 
   private StrataOptions options;
   private RevisionWriter writer;
@@ -106,6 +112,7 @@ public final class Pipeline {
 
   private void generate(RoundEnvironment round, List<TypeElement> roundEntities) {
     originating.addAll(roundEntities);
+    roundConverters = typesIn(round, CONVERTER);
     Optional<Path> sourceRoot = locations.sourceRoot(roundEntities);
     Optional<Path> snapshotPath = options.snapshot().or(() -> sourceRoot.flatMap(Locations::defaultSnapshot));
     Optional<Path> revisionsRoot = options.revisions().or(() -> sourceRoot);
@@ -142,7 +149,7 @@ public final class Pipeline {
     if (options.merge()) {
       if (graph.get().heads().size() > 1) {
         new Merge(diagnostics, options, writer).merge(graph.get(), snapshot, snapshotPath.get(), packageName,
-            revisionsDir, names -> readEntities(allEntities(roundEntities, names)));
+            revisionsDir, names -> readEntities(allEntities(roundEntities, names), converters(names)));
         return;
       }
       diagnostics.note("strata.merge: the revision chain has one head, so there is nothing to merge");
@@ -162,7 +169,8 @@ public final class Pipeline {
       return;
     }
 
-    Optional<Merge.Entities> read = readEntities(entities);
+    Optional<Merge.Entities> read = readEntities(entities,
+        converters(snapshot.map(Snapshot::entities).orElse(List.of())));
     if (read.isEmpty()) {
       return;
     }
@@ -219,14 +227,13 @@ public final class Pipeline {
   }
 
   /** Reads {@code entities} into a schema; empty when that reported errors. */
-  private Optional<Merge.Entities> readEntities(List<TypeElement> entities) {
+  private Optional<Merge.Entities> readEntities(List<TypeElement> entities, List<TypeElement> converters) {
     EntityModel model = new EntityReader(env, diagnostics, MappingOptions.from(env.getOptions(), diagnostics))
-        .read(entities);
+        .read(entities, converters);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    List<String> names = entities.stream().map(e -> e.getQualifiedName().toString()).sorted().toList();
-    return Optional.of(new Merge.Entities(model, names));
+    return Optional.of(new Merge.Entities(model, model.entities()));
   }
 
   /**
@@ -329,6 +336,25 @@ public final class Pipeline {
   }
 
   /**
+   * The round's {@code @Converter} types, plus those the snapshot lists (auto-applied converters
+   * from outside the entities' packages) that are not in the round but on the class path: a partial
+   * compile that leaves such a converter out must still apply it.
+   */
+  private List<TypeElement> converters(List<String> snapshotNames) {
+    Map<String, TypeElement> all = new TreeMap<>();
+    roundConverters.forEach(c -> all.put(c.getQualifiedName().toString(), c));
+    for (String name : snapshotNames) {
+      if (!all.containsKey(name)) {
+        TypeElement type = env.getElementUtils().getTypeElement(name);
+        if (type != null && hasAnnotation(type, CONVERTER)) {
+          all.put(name, type);
+        }
+      }
+    }
+    return List.copyOf(all.values());
+  }
+
+  /**
    * {@code strata.package}; else the package of the head revision's file (so that revisions stay
    * where they are); else that of the newest revision in the round; else the entities' longest
    * common package plus {@code .migrations}.
@@ -424,21 +450,26 @@ public final class Pipeline {
 
   /** The {@code @Entity} types among the round's root elements and their nested types, by name. */
   private static List<TypeElement> entitiesIn(RoundEnvironment round) {
+    return typesIn(round, ENTITY);
+  }
+
+  /** The types annotated {@code annotation} among the round's root elements and their nested types, by name. */
+  private static List<TypeElement> typesIn(RoundEnvironment round, String annotation) {
     List<TypeElement> found = new ArrayList<>();
     for (Element root : round.getRootElements()) {
-      collectEntities(root, found);
+      collectTypes(root, annotation, found);
     }
     found.sort(Comparator.comparing(e -> e.getQualifiedName().toString()));
     return found;
   }
 
-  private static void collectEntities(Element element, List<TypeElement> found) {
+  private static void collectTypes(Element element, String annotation, List<TypeElement> found) {
     if (element instanceof TypeElement type) {
-      if (hasAnnotation(type, ENTITY)) {
+      if (hasAnnotation(type, annotation)) {
         found.add(type);
       }
       for (Element enclosed : type.getEnclosedElements()) {
-        collectEntities(enclosed, found);
+        collectTypes(enclosed, annotation, found);
       }
     }
   }

@@ -1206,11 +1206,18 @@ final class Mapper {
     }
     Optional<AnnotationMirror> sequenceGenerator = findGenerator(a, target.entity(), generatorName,
         Jpa.SEQUENCE_GENERATOR, Jpa.SEQUENCE_GENERATORS);
-    if (sequenceGenerator.isEmpty() && !generatorName.isEmpty() && findGenerator(a, target.entity(), generatorName,
-        Jpa.H_GENERIC_GENERATOR, "org.hibernate.annotations.GenericGenerators").isPresent()) {
+    Optional<AnnotationMirror> genericGenerator = sequenceGenerator.isPresent() || generatorName.isEmpty()
+        ? Optional.empty() : findGenerator(a, target.entity(), generatorName, Jpa.H_GENERIC_GENERATOR,
+            "org.hibernate.annotations.GenericGenerators");
+    if (genericGenerator.isPresent() && strategy.equals("AUTO")) {
+      Optional<Sequence> sequence =
+          new GenericGenerators(this).sequence(a, target.entity(), genericGenerator.get(), generated);
+      return sequence.isPresent() && register(a, sequence.get()) ? Optional.of(column) : Optional.empty();
+    }
+    if (genericGenerator.isPresent()) {
       diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@GenericGenerator \"" + generatorName + "\" used by "
-          + a.describe() + ": Strata cannot know what a custom generator needs in the database; use "
-          + "@SequenceGenerator, or strategy = IDENTITY or UUID", a.element(), generated);
+          + a.describe() + " with strategy = " + strategy + ": Hibernate reads a @GenericGenerator only for "
+          + "strategy = AUTO; leave strategy out, or use @SequenceGenerator", a.element(), generated);
       return Optional.empty();
     }
     return sequence(a, target.entity(), generatorName, sequenceGenerator) ? Optional.of(column) : Optional.empty();
@@ -1244,12 +1251,11 @@ final class Mapper {
    * StandardNamingStrategy), starting at 1 and incrementing by 50 (the pooled optimizer's default).
    * Hibernate creates it in the default schema unless the generator names one.
    */
-  private boolean sequence(Attribute a, EntityInfo entity, String generatorName, Optional<AnnotationMirror> generator) {
+  boolean sequence(Attribute a, EntityInfo entity, String generatorName, Optional<AnnotationMirror> generator) {
     Name logical;
     Optional<String> namespace = Optional.empty();
     long start = 1;
     long increment = 50;
-    Element where = a.element();
     if (generator.isPresent()) {
       AnnotationMirror g = generator.get();
       String sequenceName = ann.string(g, "sequenceName");
@@ -1273,13 +1279,18 @@ final class Mapper {
           : entity.root.tableLogical.withText(entity.root.tableLogical.text() + "_SEQ");
     }
     QualifiedName name = new QualifiedName(namespace, naming.physical(logical).database());
-    Sequence sequence = new Sequence(name, start, increment);
+    return register(a, new Sequence(name, start, increment));
+  }
+
+  /** Adds the sequence of an identifier, unless another one uses that name differently (an error). */
+  boolean register(Attribute a, Sequence sequence) {
+    QualifiedName name = sequence.name();
     Sequence existing = sequences.get(name);
     if (existing != null && !existing.equals(sequence)) {
       diagnostics.error(MappingCode.CONFLICTING_GENERATOR, "sequence " + name + " of " + a.describe() + " starts at "
-          + start + " and increments by " + increment + ", but another identifier uses it starting at "
-          + existing.start() + " and incrementing by " + existing.increment() + "; give both generators the same "
-          + "initialValue and allocationSize, or use two sequences", where);
+          + sequence.start() + " and increments by " + sequence.increment() + ", but another identifier uses it "
+          + "starting at " + existing.start() + " and incrementing by " + existing.increment() + "; give both "
+          + "generators the same initialValue and allocationSize, or use two sequences", a.element());
       return false;
     }
     sequences.put(name, sequence);
@@ -1291,7 +1302,7 @@ final class Mapper {
    * {@code hibernate_sequences} with {@code sequence_name varchar(255)} (the key) and
    * {@code next_val bigint}. Hibernate inserts the generator's row itself on first use.
    */
-  private boolean generatorTable(Attribute a, Optional<AnnotationMirror> generator) {
+  boolean generatorTable(Attribute a, Optional<AnnotationMirror> generator) {
     Name logical = Name.unquoted("hibernate_sequences");
     Name segment = Name.unquoted("sequence_name");
     Name value = Name.unquoted("next_val");

@@ -40,7 +40,9 @@ public enum MappingCode implements Diagnostics.Code {
   /** An unknown value of {@code strata.constraintNaming}. */
   INVALID_CONSTRAINT_NAMING_OPTION(452),
   /** A value of {@code strata.beanValidation} other than true or false. */
-  INVALID_BEAN_VALIDATION_OPTION(453);
+  INVALID_BEAN_VALIDATION_OPTION(453),
+  /** A value of {@code strata.sequenceStyleGenerators} that is not a list of classes with parameters. */
+  INVALID_SEQUENCE_STYLE_GENERATORS_OPTION(454);
 
   private final int number;
 

@@ -91,23 +91,6 @@ class RelationMappingErrorTest {
   }
 
   @Test
-  void genericGeneratorIsAnError() {
-    JavaFileObject generic = com.google.testing.compile.JavaFileObjects.forSourceString(
-        "org.hibernate.annotations.GenericGenerator", "package org.hibernate.annotations;\n"
-            + "public @interface GenericGenerator { String name(); String strategy() default \"\"; }");
-    JavaFileObject src = source("Model", """
-        class Model {}
-        @Entity class A { @Id @GeneratedValue(generator = "custom")
-          @GenericGenerator(name = "custom", strategy = "x.Y") Long id; }
-        """);
-    ReaderHarness.Result result = compile(src, generic);
-    assertThat(result.compilation).hadErrorCount(1);
-    assertThat(result.compilation).hadErrorContaining("[STRATA-107] @GenericGenerator \"custom\" used by A.id: Strata "
-        + "cannot know what a custom generator needs in the database; use @SequenceGenerator, or strategy = IDENTITY "
-        + "or UUID").inFile(src).onLine(6);
-  }
-
-  @Test
   void nonPositiveAllocationSizeIsAnError() {
     assertOneError("""
         @Entity class A { @Id @GeneratedValue(generator = "g")

@@ -95,6 +95,18 @@ final class ElementCollections {
     if (elementColumns.isEmpty()) {
       return;
     }
+    Optional<AnnotationMirror> collectionId = ann.find(e, Jpa.H_COLLECTION_ID);
+    if (collectionId.isPresent() && kind.get() != Kind.BAG) {
+      // IdBagBinder would turn the collection into a bag; Strata asks for the bag to be declared.
+      m.diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@CollectionId on " + a.describe() + ": a collection id "
+          + "belongs to a bag (a List without @OrderColumn, or a Collection), and " + a.describe() + " is a "
+          + (kind.get() == Kind.LIST ? "List with @OrderColumn" : Mapper.display(a.type())) + "; declare it as a "
+          + "List or Collection, or remove @CollectionId", e, collectionId.get());
+      return;
+    }
+    if (collectionId.isPresent() && !new CollectionIds(m).add(a, owner, table, collectionId.get())) {
+      return;
+    }
     List<String> key = new ArrayList<>(ownerColumns);
     switch (kind.get()) {
       case LIST:

@@ -583,9 +583,9 @@ final class Mapper {
       return;
     }
     Optional<AnnotationMirror> collectionId = ann.find(e, Jpa.H_COLLECTION_ID);
-    if (collectionId.isPresent()) {
-      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@CollectionId on " + a.describe() + " is not supported by "
-          + "Strata (Hibernate adds a generated key column and its generator); map the collection as an entity, "
+    if (collectionId.isPresent() && !ann.has(e, Jpa.ELEMENT_COLLECTION)) {
+      diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@CollectionId on " + a.describe() + " is supported by "
+          + "Strata on an @ElementCollection only, not yet on a join table; map the association as an entity, "
           + "or remove @CollectionId", e, collectionId.get());
       return;
     }

@@ -103,21 +103,4 @@ class ElementCollectionErrorTest {
         """, "[STRATA-107] @CollectionTable(catalog = \"other\") on Post.tags: PostgreSQL has no catalogs within a "
         + "database; remove catalog, or use schema", 7);
   }
-
-  @Test
-  void collectionIdIsAnError() {
-    JavaFileObject collectionId = com.google.testing.compile.JavaFileObjects.forSourceString(
-        "org.hibernate.annotations.CollectionId", "package org.hibernate.annotations;\n"
-            + "public @interface CollectionId { String generator() default \"\"; }");
-    JavaFileObject src = source("Model", """
-        class Model {}
-        @Entity class Post { @Id Long id;
-          @ElementCollection @CollectionId(generator = "seq") List<String> tags; }
-        """);
-    ReaderHarness.Result result = compile(src, collectionId);
-    assertThat(result.compilation).hadErrorCount(1);
-    assertThat(result.compilation).hadErrorContaining("[STRATA-107] @CollectionId on Post.tags is not supported by "
-        + "Strata (Hibernate adds a generated key column and its generator); map the collection as an entity, or "
-        + "remove @CollectionId").inFile(src).onLine(7);
-  }
 }

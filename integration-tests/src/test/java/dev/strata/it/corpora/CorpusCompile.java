@@ -42,6 +42,11 @@ record CorpusCompile(List<Map<String, List<String>>> passes, Set<String> setAsid
   private static final int MAX_PASSES = 6;
 
   static CorpusCompile of(Corpus corpus, Path workDir) {
+    return of(corpus, workDir, Map.of());
+  }
+
+  /** Compiles with these processor options. */
+  static CorpusCompile of(Corpus corpus, Path workDir, Map<String, String> options) {
     long start = System.nanoTime();
     ProjectCompiler project = new ProjectCompiler(workDir);
     try {
@@ -55,7 +60,7 @@ record CorpusCompile(List<Map<String, List<String>>> passes, Set<String> setAsid
     Set<String> setAside = new TreeSet<>();
     List<Path> classPath = corpus.classPath();
     for (int pass = 1; ; pass++) {
-      ProjectCompiler.Result result = project.compile(Map.of(), classPath);
+      ProjectCompiler.Result result = project.compile(options, classPath);
       if (result.success()) {
         return new CorpusCompile(passes, setAside, Optional.of(snapshot(project)), Optional.empty(), project,
             (System.nanoTime() - start) / 1e9);

@@ -66,8 +66,13 @@ final class CorpusRun {
 
   /** Compiles the model's mapping in {@code workDir}. */
   static CorpusRun compile(String id, String title, Path workDir) {
+    return compile(id, title, workDir, Map.of());
+  }
+
+  /** Compiles the model's mapping in {@code workDir} with these processor options. */
+  static CorpusRun compile(String id, String title, Path workDir, Map<String, String> options) {
     Corpus corpus = Corpus.named(id);
-    return new CorpusRun(corpus, title, CorpusCompile.of(corpus, workDir));
+    return new CorpusRun(corpus, title, CorpusCompile.of(corpus, workDir, options));
   }
 
   Corpus corpus() {

@@ -64,7 +64,8 @@ class ReviewTest {
     Compilation compilation = recompile(project, order, "-Astrata.destructive=error");
     assertThat(compilation).hadErrorContaining("[STRATA-502] the revision drops column orders.note (varchar(255))"
         + " with all its values; strata.destructive=error forbids this: change the entities back, or accept the"
-        + " loss with -Astrata.acknowledge=orders.note").inFile(order).onLine(10);
+        + " loss with @AcceptDataLoss(columns = \"note\") on the entity or -Astrata.acknowledge=orders.note")
+        .inFile(order).onLine(10);
     assertThat(project.fileTimes()).isEqualTo(before);
   }
 

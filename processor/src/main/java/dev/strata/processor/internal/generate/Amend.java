@@ -6,10 +6,10 @@ import dev.strata.processor.internal.chain.RevisionGraph;
 import dev.strata.processor.internal.chain.RevisionInfo;
 import dev.strata.processor.internal.entity.EntityModel;
 import dev.strata.processor.internal.options.StrataOptions;
+import dev.strata.processor.internal.review.DataLossPolicy;
 import dev.strata.processor.internal.review.ReviewWarnings;
 import dev.strata.schema.Schema;
 import dev.strata.schema.change.Change;
-import dev.strata.schema.diff.SchemaDiff;
 import dev.strata.snapshot.SchemaHash;
 import dev.strata.snapshot.Snapshot;
 import dev.strata.snapshot.SnapshotFormatException;
@@ -43,12 +43,12 @@ final class Amend {
    * not, and the caller then generates a new revision.
    */
   boolean tryAmend(RevisionInfo head, RevisionGraph graph, EntityModel model, List<String> entityNames,
-      Path snapshotPath) {
+      Path snapshotPath, DataLossPolicy policy) {
     Optional<Schema> before = schemaBefore(head, graph, snapshotPath);
     if (before.isEmpty()) {
       return false;
     }
-    amend(head, before.get(), model, entityNames, snapshotPath);
+    amend(head, before.get(), model, entityNames, snapshotPath, policy);
     return true;
   }
 
@@ -103,8 +103,8 @@ final class Amend {
 
   /** Rewrites {@code head} (same id, parent and class) to go from {@code before} straight to the entities. */
   private void amend(RevisionInfo head, Schema before, EntityModel model, List<String> entityNames,
-      Path snapshotPath) {
-    List<Change> changes = SchemaDiff.diff(before, model.schema(), model.renames());
+      Path snapshotPath, DataLossPolicy policy) {
+    List<Change> changes = policy.diff(before, model.schema(), model.renames());
     Path file = head.file().get();
     if (changes.isEmpty()) {
       // The entities are back where the parent left them: the revision has nothing left to do.
@@ -118,9 +118,7 @@ final class Amend {
       output.unindex(head.className());
       return;
     }
-    ReviewWarnings.review(changes, diagnostics, options.destructive() == StrataOptions.Destructive.ERROR,
-        options.acknowledged(),
-        model.tableOrigins(), model.columnOrigins());
+    ReviewWarnings.review(changes, diagnostics, policy, model);
     if (diagnostics.hasErrors()) {
       return;
     }

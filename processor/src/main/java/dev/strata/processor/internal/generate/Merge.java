@@ -6,6 +6,7 @@ import dev.strata.processor.internal.chain.RevisionGraph;
 import dev.strata.processor.internal.chain.RevisionInfo;
 import dev.strata.processor.internal.entity.EntityModel;
 import dev.strata.processor.internal.options.StrataOptions;
+import dev.strata.processor.internal.review.DataLossPolicy;
 import dev.strata.processor.internal.review.ReviewWarnings;
 import dev.strata.schema.Schema;
 import dev.strata.schema.change.Change;
@@ -118,10 +119,9 @@ final class Merge {
       return;
     }
     Optional<EntityModel> model = Optional.of(entities.get().model());
-    List<Change> changes = SchemaDiff.diff(merged, model.get().schema(), model.get().renames());
-    ReviewWarnings.review(changes, diagnostics, options.destructive() == StrataOptions.Destructive.ERROR,
-        options.acknowledged(),
-        model.get().tableOrigins(), model.get().columnOrigins());
+    DataLossPolicy policy = DataLossPolicy.of(options, model.get(), diagnostics);
+    List<Change> changes = policy.diff(merged, model.get().schema(), model.get().renames());
+    ReviewWarnings.review(changes, diagnostics, policy, model.get());
     if (diagnostics.hasErrors()) {
       return;
     }

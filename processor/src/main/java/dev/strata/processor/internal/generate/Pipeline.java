@@ -10,10 +10,10 @@ import dev.strata.processor.internal.entity.EntityReader;
 import dev.strata.processor.internal.entity.MappingOptions;
 import dev.strata.processor.internal.options.OptionCode;
 import dev.strata.processor.internal.options.StrataOptions;
+import dev.strata.processor.internal.review.DataLossPolicy;
 import dev.strata.processor.internal.review.ReviewWarnings;
 import dev.strata.schema.Schema;
 import dev.strata.schema.change.Change;
-import dev.strata.schema.diff.SchemaDiff;
 import dev.strata.snapshot.SchemaHash;
 import dev.strata.snapshot.Snapshot;
 import dev.strata.snapshot.SnapshotFormatException;
@@ -177,8 +177,10 @@ public final class Pipeline {
     EntityModel model = read.get().model();
     List<String> entityNames = read.get().names();
     Schema current = snapshot.map(Snapshot::schema).orElse(Schema.EMPTY);
-    List<Change> changes = SchemaDiff.diff(current, model.schema(), model.renames());
+    DataLossPolicy policy = DataLossPolicy.of(options, model, diagnostics);
+    List<Change> changes = policy.diff(current, model.schema(), model.renames());
     ReviewWarnings.renamesDone(model.renames(), current, diagnostics, model.tableOrigins(), model.columnOrigins());
+    policy.acceptancesDone(changes, diagnostics);
     RevisionWriter.Target target = new RevisionWriter.Target(packageName, revisionsDir, snapshotPath.get(),
         entityNames);
 
@@ -216,10 +218,10 @@ public final class Pipeline {
     }
     if (options.amend() && head.isPresent()
         && new Amend(diagnostics, options, output, writer, locations).tryAmend(head.get(), graph.get(), model,
-            entityNames, snapshotPath.get())) {
+            entityNames, snapshotPath.get(), policy)) {
       return;
     }
-    generateRevisions(changes, current, model, parentsOf(head), target);
+    generateRevisions(changes, current, model, policy, parentsOf(head), target);
   }
 
   private static List<String> parentsOf(Optional<RevisionInfo> head) {
@@ -243,8 +245,8 @@ public final class Pipeline {
    * while they are built); the first revision holds the other changes. Indexes only move when the
    * changes still apply in that order.
    */
-  private void generateRevisions(List<Change> changes, Schema current, EntityModel model, List<String> parents,
-      RevisionWriter.Target target) {
+  private void generateRevisions(List<Change> changes, Schema current, EntityModel model, DataLossPolicy policy,
+      List<String> parents, RevisionWriter.Target target) {
     List<Change> concurrent = new ArrayList<>();
     List<Change> rest = new ArrayList<>();
     for (Change change : changes) {
@@ -263,9 +265,7 @@ public final class Pipeline {
         middle = Optional.empty();
       }
     }
-    ReviewWarnings.review(middle.isPresent() ? rest : changes, diagnostics,
-        options.destructive() == StrataOptions.Destructive.ERROR, options.acknowledged(), model.tableOrigins(),
-        model.columnOrigins());
+    ReviewWarnings.review(middle.isPresent() ? rest : changes, diagnostics, policy, model);
     if (diagnostics.hasErrors()) {
       return;
     }

@@ -12,6 +12,11 @@ public enum ReviewCode implements Diagnostics.Code {
   NARROWING_TYPE("STRATA-503"),
   /** A default is removed from a NOT NULL column: inserts that relied on it fail. */
   DROP_DEFAULT("STRATA-504"),
+  /**
+   * A type change PostgreSQL has no cast for: the revision would fail on every database. An error
+   * unless the loss of the column's values is accepted; then the column is dropped and added.
+   */
+  NO_CAST("STRATA-505"),
   /** {@code SET NOT NULL} on an existing table scans it under an ACCESS EXCLUSIVE lock. */
   SET_NOT_NULL("STRATA-510"),
   /** A foreign key added to an existing table locks and scans both tables. */
@@ -31,7 +36,11 @@ public enum ReviewCode implements Diagnostics.Code {
   /** A drop and an add of the same type in one revision look like a rename. */
   POSSIBLE_RENAME("STRATA-520"),
   /** A {@code @RenamedFrom} whose rename is already in an earlier revision. */
-  RENAME_DONE("STRATA-521");
+  RENAME_DONE("STRATA-521"),
+  /** An {@code @AcceptDataLoss} that accepts no loss of this compile's changes, so it can be removed. */
+  ACCEPTANCE_DONE("STRATA-522"),
+  /** An {@code @AcceptDataLoss} with names where they mean nothing (on a field, or columns on a package). */
+  ACCEPTANCE_MISPLACED("STRATA-523");
 
   private final String id;
 

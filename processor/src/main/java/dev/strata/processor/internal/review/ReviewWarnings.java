@@ -1,12 +1,14 @@
 package dev.strata.processor.internal.review;
 
 import dev.strata.processor.internal.Diagnostics;
+import dev.strata.processor.internal.entity.EntityModel;
 import dev.strata.processor.internal.options.StrataOptions;
 import dev.strata.schema.Column;
 import dev.strata.schema.QualifiedName;
 import dev.strata.schema.Schema;
 import dev.strata.schema.change.Change;
 import dev.strata.schema.diff.Renames;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +20,9 @@ import javax.lang.model.element.Element;
 /**
  * Warns, before a revision is committed, about what it would do to data and to a busy table (see
  * {@code shared/reference/pg-lock-hazards.md}): destructive changes (an error with
- * {@code strata.destructive=error}), changes that take long locks or rewrite an existing table
- * (each names the safer form), a drop and an add that look like a rename, and
+ * {@code strata.destructive=error} unless the {@link DataLossPolicy} accepts the loss), type
+ * changes PostgreSQL cannot cast (an error), changes that take long locks or rewrite an existing
+ * table (each names the safer form), a drop and an add that look like a rename, and
  * {@code @RenamedFrom} annotations whose rename is already done. Warnings are attached to the
  * entity or field that made the table or column when there is one.
  */
@@ -30,34 +33,32 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
       "random", "clock_timestamp", "timeofday", "nextval", "statement_timestamp", "txid_current");
 
   private final Diagnostics diagnostics;
-  private final boolean destructiveIsError;
-  private final Set<String> acknowledged;
+  private final DataLossPolicy policy;
   private final Map<QualifiedName, Element> tableOrigins;
   private final Map<QualifiedName, Map<String, Element>> columnOrigins;
   private final Set<QualifiedName> newTables = new HashSet<>();
+  /** Columns the revision adds, by table: a dropped column added again under its name is replaced. */
+  private final Map<QualifiedName, Map<String, Column>> added = new HashMap<>();
 
-  private ReviewWarnings(Diagnostics diagnostics, boolean destructiveIsError, Set<String> acknowledged,
-      Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
+  private ReviewWarnings(Diagnostics diagnostics, DataLossPolicy policy, EntityModel model) {
     this.diagnostics = diagnostics;
-    this.destructiveIsError = destructiveIsError;
-    this.acknowledged = Set.copyOf(acknowledged);
-    this.tableOrigins = tableOrigins;
-    this.columnOrigins = columnOrigins;
+    this.policy = policy;
+    this.tableOrigins = model.tableOrigins();
+    this.columnOrigins = model.columnOrigins();
   }
 
   /**
-   * Reports the warnings for {@code changes}; with {@code destructiveIsError}, destructive changes
-   * are errors unless their table or column ({@code orders}, {@code orders.note}) is in
-   * {@code acknowledged}.
+   * Reports the warnings for {@code changes} (made from {@code model}'s entities); destructive
+   * changes are errors when {@code policy} says so and does not accept their loss.
    */
-  public static void review(List<? extends Change> changes, Diagnostics diagnostics, boolean destructiveIsError,
-      Set<String> acknowledged, Map<QualifiedName, Element> tableOrigins,
-      Map<QualifiedName, Map<String, Element>> columnOrigins) {
-    ReviewWarnings review =
-        new ReviewWarnings(diagnostics, destructiveIsError, acknowledged, tableOrigins, columnOrigins);
+  public static void review(List<? extends Change> changes, Diagnostics diagnostics, DataLossPolicy policy,
+      EntityModel model) {
+    ReviewWarnings review = new ReviewWarnings(diagnostics, policy, model);
     for (Change change : changes) {
       if (change instanceof Change.CreateTable create) {
         review.newTables.add(create.table().name());
+      } else if (change instanceof Change.AddColumn add) {
+        review.added.computeIfAbsent(add.table(), t -> new HashMap<>()).put(add.column().name(), add.column());
       }
     }
     for (Change change : changes) {
@@ -99,16 +100,20 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
     return field != null ? Optional.of(field) : tableOrigin(table);
   }
 
-  /** {@code object} is what is lost, as named in {@code strata.acknowledge}: {@code table} or {@code table.column}. */
-  private void destructive(ReviewCode code, String message, String object, Optional<Element> at) {
-    boolean accepted = acknowledged.contains(object);
-    String text = message + (destructiveIsError && !accepted
-        ? "; strata.destructive=error forbids this: change the entities back, or accept the loss with"
-            + " -A" + StrataOptions.ACKNOWLEDGE + "=" + object
-        : accepted
-            ? " (acknowledged with " + StrataOptions.ACKNOWLEDGE + ")"
+  /**
+   * {@code object} is what is lost, as named in {@code strata.acknowledge}: {@code table} or
+   * {@code table.column}; {@code annotation} says where {@code @AcceptDataLoss} would accept it.
+   */
+  private void destructive(ReviewCode code, String message, String object, String annotation, Optional<Element> at) {
+    Optional<String> acceptance = policy.acceptance(object);
+    boolean refused = policy.destructiveIsError() && acceptance.isEmpty();
+    String text = message + (refused
+        ? "; strata.destructive=error forbids this: change the entities back, or accept the loss with " + annotation
+            + " or -A" + StrataOptions.ACKNOWLEDGE + "=" + object
+        : acceptance.isPresent()
+            ? " (acknowledged with " + acceptance.get() + ")"
             : "; check that no data is needed, or copy it first in a hand-written step");
-    if (destructiveIsError && !accepted) {
+    if (refused) {
       at.ifPresentOrElse(e -> diagnostics.error(code, text, e), () -> diagnostics.error(code, text));
     } else {
       warn(code, text, at);
@@ -126,23 +131,50 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
   // ---- destructive changes -------------------------------------------------------------------------
 
   @Override public Void dropTable(Change.DropTable c) {
-    destructive(ReviewCode.DROP_TABLE, "the revision drops table " + c.table().name() + " with all its rows",
-        c.table().name().toString(), Optional.empty());
+    String table = c.table().name().toString();
+    destructive(ReviewCode.DROP_TABLE, "the revision drops table " + table + " with all its rows", table,
+        "@AcceptDataLoss(tables = \"" + table + "\") on an entity or in package-info.java", Optional.empty());
     return null;
   }
 
   @Override public Void dropColumn(Change.DropColumn c) {
-    destructive(ReviewCode.DROP_COLUMN, "the revision drops column " + c.table() + "." + c.column().name()
-        + " (" + c.column().type() + ") with all its values", c.table() + "." + c.column().name(),
-        tableOrigin(c.table()));
+    String name = c.column().name();
+    Column again = added.getOrDefault(c.table(), Map.of()).get(name);
+    if (again != null && !TypeChanges.canCast(c.column().type(), again.type())) {
+      // An uncastable type change whose loss was accepted (UncastableColumns).
+      destructive(ReviewCode.DROP_COLUMN, "the revision drops column " + c.table() + "." + name + " ("
+          + c.column().type() + ") with all its values and adds it again as " + again.type() + ", because"
+          + " PostgreSQL has no cast from " + c.column().type().base() + " to " + again.type().base(),
+          c.table() + "." + name, "@AcceptDataLoss on the field", columnOrigin(c.table(), name));
+      return null;
+    }
+    destructive(ReviewCode.DROP_COLUMN, "the revision drops column " + c.table() + "." + name
+        + " (" + c.column().type() + ") with all its values", c.table() + "." + name,
+        "@AcceptDataLoss(columns = \"" + name + "\") on the entity", tableOrigin(c.table()));
     return null;
   }
 
   @Override public Void alterColumnType(Change.AlterColumnType c) {
+    String column = c.table() + "." + c.column();
+    if (!TypeChanges.canCast(c.from(), c.to())) {
+      String from = c.from().base() + (c.from().array() ? "[]" : "");
+      String to = c.to().base() + (c.to().array() ? "[]" : "");
+      String message = "the revision would change " + column + " from " + c.from() + " to " + c.to()
+          + ", but PostgreSQL has no cast from " + from + " to " + to + ", so the upgrade would fail on every"
+          + " database, even with no rows. To keep the values, keep the field as it was, add one of the new type"
+          + " under a new column name, convert the values in a hand-written step of that revision"
+          + " (op.execute(\"update ...\")), and remove the old field in a later revision. To lose them, accept"
+          + " it with @AcceptDataLoss on the field (or -A" + StrataOptions.ACKNOWLEDGE + "=" + column + "): the"
+          + " revision then drops the column and adds it again";
+      Optional<Element> at = columnOrigin(c.table(), c.column());
+      at.ifPresentOrElse(e -> diagnostics.error(ReviewCode.NO_CAST, message, e),
+          () -> diagnostics.error(ReviewCode.NO_CAST, message));
+      return null;
+    }
     if (TypeChanges.isNarrowing(c.from(), c.to())) {
-      destructive(ReviewCode.NARROWING_TYPE, "the revision changes " + c.table() + "." + c.column() + " from "
+      destructive(ReviewCode.NARROWING_TYPE, "the revision changes " + column + " from "
           + c.from() + " to " + c.to() + ": values that do not fit are cut or make the upgrade fail",
-          c.table() + "." + c.column(), columnOrigin(c.table(), c.column()));
+          column, "@AcceptDataLoss on the field", columnOrigin(c.table(), c.column()));
     }
     if (existing(c.table()) && TypeChanges.rewrites(c.from(), c.to())) {
       warn(ReviewCode.REWRITING_TYPE, "changing " + c.table() + "." + c.column() + " from " + c.from() + " to "

@@ -1,12 +1,15 @@
 package dev.strata.processor.internal.review;
 
 import dev.strata.schema.SqlType;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What a column type change does to data and to the table on PostgreSQL. Both questions are
  * answered conservatively: a change not known to be safe counts as narrowing, or as rewriting.
+ * Whether PostgreSQL can convert the column at all is answered from its cast catalogue.
  */
 public final class TypeChanges {
   private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
@@ -14,8 +17,73 @@ public final class TypeChanges {
   private static final List<Integer> INTEGER_DIGITS = List.of(5, 10, 19);
   private static final Set<String> STRINGS = Set.of("varchar", "char", "text");
   private static final Set<String> TIMESTAMPS = Set.of("timestamp", "timestamptz");
+  private static final Set<String> NUMBERS = Set.of("smallint", "integer", "bigint", "real", "double precision",
+      "numeric");
+
+  /**
+   * For each base type Strata knows, the other base types PostgreSQL 17 casts it to, as
+   * {@code pg_cast} lists them (implicit, assignment or explicit), besides the string types: every
+   * type converts to and from {@code varchar}, {@code char} and {@code text} through its text form
+   * (an I/O conversion cast), which no table needs to list. These are the types the entity mapping
+   * produces, and a few more a {@code columnDefinition} commonly names. TypeCastsTest in
+   * integration-tests tries every pair on PostgreSQL, so this table cannot drift from it.
+   */
+  private static final Map<String, Set<String>> CASTS = Map.ofEntries(
+      Map.entry("smallint", union(NUMBERS, Set.of("oid"))),
+      Map.entry("integer", union(NUMBERS, Set.of("oid", "boolean"))),
+      Map.entry("bigint", union(NUMBERS, Set.of("oid"))),
+      Map.entry("real", NUMBERS),
+      Map.entry("double precision", NUMBERS),
+      Map.entry("numeric", NUMBERS),
+      // oid to smallint has no cast: an oid does not fit.
+      Map.entry("oid", Set.of("integer", "bigint")),
+      // Only integer: boolean to smallint or bigint has no cast.
+      Map.entry("boolean", Set.of("integer")),
+      Map.entry("date", Set.of("timestamp", "timestamptz")),
+      Map.entry("time", Set.of("timetz", "interval")),
+      Map.entry("timetz", Set.of("time")),
+      Map.entry("timestamp", Set.of("date", "time", "timestamptz")),
+      Map.entry("timestamptz", Set.of("date", "time", "timetz", "timestamp")),
+      Map.entry("interval", Set.of("time")),
+      Map.entry("json", Set.of("jsonb")),
+      Map.entry("jsonb", union(NUMBERS, Set.of("json", "boolean"))),
+      Map.entry("uuid", Set.of()),
+      Map.entry("bytea", Set.of()),
+      Map.entry("xml", Set.of()),
+      Map.entry("inet", Set.of()));
 
   private TypeChanges() {}
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
+  /** Whether {@link #canCast} knows this type (or, for an array, its element type). */
+  public static boolean knows(SqlType type) {
+    return STRINGS.contains(type.base()) || CASTS.containsKey(type.base());
+  }
+
+  /**
+   * Whether PostgreSQL can convert a column of type {@code from} to {@code to}
+   * ({@code ALTER COLUMN ... TYPE to USING col::to}) for some values; whether the values at hand
+   * convert is {@link #isNarrowing}'s question. Arrays convert element by element, and to and from
+   * the string types. For a type Strata does not {@link #knows know}, the answer is true: only a
+   * change known to be impossible is refused.
+   */
+  public static boolean canCast(SqlType from, SqlType to) {
+    if (!knows(from) || !knows(to)) {
+      return true;
+    }
+    if (from.array() != to.array()) {
+      // Only the text form bridges an array and a single value.
+      return !from.array() && STRINGS.contains(from.base()) || !to.array() && STRINGS.contains(to.base());
+    }
+    String a = from.base();
+    String b = to.base();
+    return a.equals(b) || STRINGS.contains(a) || STRINGS.contains(b) || CASTS.get(a).contains(b);
+  }
 
   /** Whether values of type {@code from} may be cut, rounded or fail to convert to {@code to}. */
   public static boolean isNarrowing(SqlType from, SqlType to) {

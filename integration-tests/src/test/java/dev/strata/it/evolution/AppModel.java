@@ -225,6 +225,11 @@ final class AppModel {
     Optional<String> check = Optional.empty();
     /** Renamed by a swap: its {@code @RenamedFrom} must go in the next version (see {@link RandomEvolution}). */
     boolean swapped;
+    /**
+     * {@code @AcceptDataLoss}: the column's type changed to one PostgreSQL cannot cast to, and its
+     * values may be lost (the revision drops and adds it).
+     */
+    boolean acceptLoss;
 
     Attr copy() {
       Attr a = new Attr();
@@ -238,6 +243,7 @@ final class AppModel {
       a.renamedFrom = renamedFrom;
       a.check = check;
       a.swapped = swapped;
+      a.acceptLoss = acceptLoss;
       return a;
     }
 
@@ -261,6 +267,9 @@ final class AppModel {
     String source(AppModel model) {
       StringBuilder s = new StringBuilder("  ");
       renamedFrom.ifPresent(r -> s.append("@RenamedFrom(").append(quote(r)).append(") "));
+      if (acceptLoss) {
+        s.append("@dev.strata.runtime.AcceptDataLoss ");
+      }
       defaultValue.ifPresent(d -> s.append("@ColumnDefault(").append(quote(d)).append(") "));
       if (type instanceof Ref ref && ref.kind() == Relation.MANY_TO_MANY) {
         s.append("@ManyToMany @JoinTable(name = ").append(quote(ref.joinTable())).append(") java.util.Set<")

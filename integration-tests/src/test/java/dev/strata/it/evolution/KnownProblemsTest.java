@@ -1,20 +1,15 @@
 package dev.strata.it.evolution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.strata.it.ProjectCompiler;
-import dev.strata.runtime.MigrationException;
-import dev.strata.runtime.Migrator;
 import dev.strata.schema.change.Change;
-import dev.strata.testing.TestDatabase;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,36 +74,6 @@ class KnownProblemsTest {
     assertTrue(result.messages(Diagnostic.Kind.WARNING).stream()
         .anyMatch(w -> w.contains("STRATA-520") && w.contains("@RenamedFrom(\"owner_id\")")),
         result.messages(Diagnostic.Kind.WARNING).toString());
-  }
-
-  /**
-   * A type change between types PostgreSQL has no cast for (integer to uuid, boolean to date) makes
-   * a revision ({@code using code::uuid}) that fails on every database, even with no rows; the
-   * compile only warns that values may not fit (STRATA-503). The join column of a relation whose
-   * target changes from an integer-keyed to a uuid-keyed entity is such a change. Once fixed,
-   * {@code RandomEvolution.changeRef} can retarget relations between integer and uuid keys.
-   */
-  @Test
-  void typeChangeWithoutACastFailsOnEveryDatabase() throws Exception {
-    DataSource db = TestDatabase.createDatabase();
-    ProjectCompiler project = new ProjectCompiler(dir);
-    project.write("shop/Item.java", HEADER + "@Entity public class Item { @Id Long id; Integer code; }\n");
-    compiler.compile(project, Map.of("strata.now", "2030-01-01T00:00:00Z")).assertSuccess();
-    project.write("shop/Item.java", HEADER + "@Entity public class Item { @Id Long id; java.util.UUID code; }\n");
-    ProjectCompiler.Result result = compiler.compile(project, Map.of("strata.now", "2030-01-01T00:01:00Z"));
-    if (!result.success()) {
-      fail("fixed: integer to uuid is now refused at compile time: " + result.messages(Diagnostic.Kind.ERROR)
-          + "; let RandomEvolution.changeRef retarget relations between integer and uuid keys (expecting that"
-          + " error) and delete this test");
-    }
-    try (URLClassLoader loader = project.classLoader()) {
-      Migrator migrator = Migrator.configure().dataSource(db).classLoader(loader).build();
-      MigrationException e = assertThrows(MigrationException.class, migrator::upgrade,
-          "fixed: the revision from integer to uuid now runs; let RandomEvolution.changeRef retarget relations"
-              + " between integer and uuid keys and delete this test");
-      assertEquals("42846", e.sqlState().orElse(null), e.getMessage());
-      assertTrue(e.getMessage().contains("using code::uuid"), e.getMessage());
-    }
   }
 
   /**

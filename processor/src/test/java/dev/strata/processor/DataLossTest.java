@@ -201,6 +201,22 @@ class DataLossTest {
   }
 
   @Test
+  void anEntityWithADiscriminatorAcceptsADroppedColumnByName() {
+    JavaFileObject special = JavaFileObjects.forSourceString("com.acme.shop.SpecialItem", """
+        package com.acme.shop;
+
+        @jakarta.persistence.Entity
+        public class SpecialItem extends Item {}
+        """);
+    StrataProject project = project(item("  private String note;\n"), special);
+    JavaFileObject changed = item("@AcceptDataLoss(columns = \"note\")", "");
+    Compilation compilation = recompile(project, List.of(changed, special), LATER, "-Astrata.destructive=error");
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[STRATA-502] the revision drops column item.note (varchar(255))"
+        + " with all its values (acknowledged with @AcceptDataLoss on Item)").inFile(changed).onLine(9);
+  }
+
+  @Test
   void aFieldAcceptsANarrowedType() {
     StrataProject project = project(item("  private Long amount;\n"));
     JavaFileObject changed = item("  @AcceptDataLoss private Integer amount;\n");
@@ -235,7 +251,7 @@ class DataLossTest {
     Compilation compilation = recompile(project, List.of(item(""), packageInfo), LATER, "-Astrata.destructive=error");
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("[STRATA-501] the revision drops table legacy with all its rows"
-        + " (acknowledged with @AcceptDataLoss on package com.acme.shop)");
+        + " (acknowledged with @AcceptDataLoss on package com.acme.shop)").inFile(packageInfo).onLine(2);
   }
 
   @Test
@@ -246,7 +262,7 @@ class DataLossTest {
     Compilation compilation = recompile(project, List.of(changed), LATER, "-Astrata.destructive=error");
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("[STRATA-501] the revision drops table legacy with all its rows"
-        + " (acknowledged with @AcceptDataLoss on Item)");
+        + " (acknowledged with @AcceptDataLoss on Item)").inFile(changed).onLine(9);
   }
 
   @Test

@@ -81,6 +81,11 @@ public final class DataLossPolicy {
     return Optional.ofNullable(annotated.get(object)).map(e -> SIMPLE_NAME + " on " + describe(e));
   }
 
+  /** The element whose {@code @AcceptDataLoss} accepts the loss of {@code object}, if one does. */
+  Optional<Element> acceptedAt(String object) {
+    return Optional.ofNullable(annotated.get(object));
+  }
+
   /**
    * The changes from {@code current} to {@code desired}: {@link dev.strata.schema.diff.SchemaDiff}'s,
    * except that a column whose type PostgreSQL cannot cast is dropped and added again when its loss
@@ -158,6 +163,11 @@ public final class DataLossPolicy {
         }
       });
       model.columnOrigins().forEach((table, columns) -> columns.forEach((column, origin) -> {
+        if (origin instanceof TypeElement type) {
+          // A column the entity itself makes: a discriminator, the key of a joined subclass or secondary table.
+          entities.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(table);
+          return;
+        }
         attributes.computeIfAbsent(origin, o -> new LinkedHashSet<>()).add(table + "." + column);
         // A SINGLE_TABLE subclass has no table of its own: its columns are in its root's table.
         if (origin.getEnclosingElement() instanceof TypeElement type && hasAnnotation(type, ENTITY)) {

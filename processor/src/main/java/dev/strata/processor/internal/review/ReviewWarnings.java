@@ -116,7 +116,8 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
     if (refused) {
       at.ifPresentOrElse(e -> diagnostics.error(code, text, e), () -> diagnostics.error(code, text));
     } else {
-      warn(code, text, at);
+      // A dropped table has no entity left: the annotation that accepted the loss is the place to name.
+      warn(code, text, at.or(() -> policy.acceptedAt(object)));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.strata.it.evolution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.it.ProjectCompiler;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an integer-keyed to a uuid-keyed entity) is refused at compile time, because its revision would
  * fail on every database, even with no rows; once the developer accepts losing the values with
  * {@code @AcceptDataLoss}, the revision drops and adds the column, and it runs on PostgreSQL with
- * rows in the table, up and down.
+ * rows in the table, up and down, also for a primary key and the foreign key that references it.
  */
 class UncastableTypeChangeTest {
 
@@ -136,6 +137,44 @@ class UncastableTypeChangeTest {
     downgradeOne(project, db);
     assertEquals(before, CatalogDump.of(db));
     assertEquals(List.of("10|null", "11|null"), rows(db, "select id, owner_id from purchase order by id"));
+  }
+
+  /**
+   * A primary key that becomes a uuid, with the join column that references it: the foreign key and
+   * the key are dropped before the columns and added after them. The key column is NOT NULL without
+   * a default, so the referenced table must be empty (STRATA-515 says so).
+   */
+  @Test
+  void aPrimaryKeyAndItsForeignKeyMoveToUuidWhenTheLossIsAccepted() throws Exception {
+    DataSource db = TestDatabase.createDatabase();
+    ProjectCompiler project = new ProjectCompiler(dir);
+    project.write("shop/Customer.java", HEADER + "@Entity public class Customer { @Id Long id; String name; }\n");
+    project.write("shop/Purchase.java", HEADER
+        + "@Entity public class Purchase { @Id Long id; @ManyToOne Customer owner; }\n");
+    compiler.compile(project, at("2030-01-01T00:00:00Z")).assertSuccess();
+    upgrade(project, db);
+    sql(db, "insert into purchase (id, owner_id) values (10, null)");
+    String before = CatalogDump.of(db);
+
+    project.write("shop/Customer.java", HEADER
+        + "@Entity public class Customer { @Id @AcceptDataLoss UUID id; String name; }\n");
+    project.write("shop/Purchase.java", HEADER
+        + "@Entity public class Purchase { @Id Long id; @AcceptDataLoss @ManyToOne Customer owner; }\n");
+    ProjectCompiler.Result accepted = compiler.compile(project, at("2030-01-01T00:01:00Z")).assertSuccess();
+    assertTrue(accepted.messages(Diagnostic.Kind.WARNING).stream().anyMatch(m -> m.contains("[STRATA-502] the"
+        + " revision drops column customer.id (bigint) with all its values and adds it again as uuid")),
+        accepted.messages(Diagnostic.Kind.WARNING).toString());
+    upgrade(project, db);
+    sql(db, "insert into customer (id, name) values ('6f1c9c1e-5a43-4c3e-9a57-2f0e6f9d1b20', 'Ada')");
+    sql(db, "update purchase set owner_id = '6f1c9c1e-5a43-4c3e-9a57-2f0e6f9d1b20'");
+    SQLException orphan = assertThrows(SQLException.class,
+        () -> sql(db, "update purchase set owner_id = 'a0a0a0a0-5a43-4c3e-9a57-2f0e6f9d1b20'"));
+    assertEquals("23503", orphan.getSQLState(), "the foreign key is back, on the uuid columns");
+
+    sql(db, "update purchase set owner_id = null");
+    sql(db, "delete from customer");
+    downgradeOne(project, db);
+    assertEquals(before, CatalogDump.of(db));
   }
 
   private static Map<String, String> at(String instant) {

@@ -145,6 +145,8 @@ final class Mapper {
   private final Map<String, String> derivedIds = new HashMap<>();
   /** The entities mapped already (a subclass maps its superclasses first). */
   private final Set<TypeElement> mapped = new java.util.HashSet<>();
+  /** Per entity root: the columns of its attributes that are not optional but nullable (see addColumn). */
+  final Map<TypeElement, List<KeyPart>> rootRequired = new HashMap<>();
   /** Deferred work: columns that go into other entities' tables, once every table exists. */
   final List<Runnable> afterAll = new ArrayList<>();
 
@@ -742,6 +744,12 @@ final class Mapper {
         // SingleTableSubclass.createConstraints: NOT NULL for this subclass's rows only, as a table check.
         target.required().add(new KeyPart(requiredOrder(a), column.name()));
       }
+    } else if (target.required() == null && def.impliedNotNull() && column.nullable() && !target.inEmbeddable()
+        && def.secondary() == null && !target.entity().isSubclass()) {
+      // A root's attribute that is not optional but whose column is nullable (a primitive with an
+      // explicit @Column): Hibernate requires it in the check of each subclass directly below the root.
+      rootRequired.computeIfAbsent(target.entity().type, t -> new ArrayList<>())
+          .add(new KeyPart(requiredOrder(a), column.name()));
     }
     if (!table.addColumn(new TableBuilder.Entry(column, def.physical(), a.element(), def.readOnly()), diagnostics)) {
       return false;

@@ -246,17 +246,15 @@ final class Subclasses {
    */
   void discriminator(EntityInfo root, TableBuilder table) {
     Optional<AnnotationMirror> declared = ann.find(root.type, Jpa.DISCRIMINATOR_COLUMN);
+    Optional<AnnotationMirror> formula = ann.find(root.type, Jpa.H_DISCRIMINATOR_FORMULA);
+    if (formula.isPresent()) {
+      formulaDiscriminator(root, table, declared, formula.get());
+      return;
+    }
     boolean needed = root.strategy == Hierarchies.Strategy.SINGLE_TABLE
         ? m.hierarchies.hasSubclasses(root.type) || declared.isPresent()
         : root.strategy == Hierarchies.Strategy.JOINED && declared.isPresent();
     if (!needed) {
-      return;
-    }
-    Optional<AnnotationMirror> formula = ann.find(root.type, Jpa.H_DISCRIMINATOR_FORMULA);
-    if (formula.isPresent()) {
-      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@DiscriminatorFormula on "
-          + Elements2.simpleName(root.type) + " is not supported by Strata; use a @DiscriminatorColumn",
-          root.type, formula.get());
       return;
     }
     String explicit = declared.map(d -> ann.string(d, "name")).orElse("");
@@ -289,7 +287,34 @@ final class Subclasses {
     if (!table.addColumn(new TableBuilder.Entry(column, physical, root.type, false), m.diagnostics)) {
       return;
     }
-    m.afterAll.add(() -> checks(root, table, column.name(), kind));
+    m.afterAll.add(() -> checks(root, table, SqlText.identifier(column.name()), kind, true));
+  }
+
+  /**
+   * Hibernate's {@code @DiscriminatorFormula}: the discriminator is computed by the formula, so there
+   * is no column and no check of its values (DiscriminatorColumnSecondPass skips formulas); each
+   * concrete SINGLE_TABLE subclass's not-null check starts with the formula's text
+   * (SingleTableSubclass.createConstraints). Hibernate refuses it on a JOINED hierarchy.
+   */
+  private void formulaDiscriminator(EntityInfo root, TableBuilder table, Optional<AnnotationMirror> declared,
+      AnnotationMirror formula) {
+    if (root.strategy != Hierarchies.Strategy.SINGLE_TABLE) {
+      m.diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@DiscriminatorFormula on "
+          + Elements2.simpleName(root.type) + ": only a SINGLE_TABLE hierarchy has a formula discriminator "
+          + "(Hibernate refuses it too); remove it, or use SINGLE_TABLE", root.type, formula);
+      return;
+    }
+    if (declared.isPresent()) {
+      m.diagnostics.error(MappingCode.CONTRADICTORY_MAPPING, "@DiscriminatorFormula and @DiscriminatorColumn on "
+          + Elements2.simpleName(root.type) + ": the discriminator is either computed or stored; remove one",
+          root.type, formula);
+      return;
+    }
+    String sql = ann.string(formula, "value").trim();
+    String kind = ann.enumConstant(formula, "discriminatorType").orElse("STRING");
+    if (m.hierarchies.hasSubclasses(root.type)) {
+      m.afterAll.add(() -> checks(root, table, sql, kind, false));
+    }
   }
 
   /**
@@ -298,7 +323,7 @@ final class Subclasses {
    * subclass's check in binding order: the required columns of its parent's own attributes, then of
    * its own, each class's attributes in name order.
    */
-  private void checks(EntityInfo root, TableBuilder table, String column, String kind) {
+  private void checks(EntityInfo root, TableBuilder table, String quoted, String kind, boolean valuesCheck) {
     List<TypeElement> classes = new ArrayList<>();
     classes.add(root.type);
     classes.addAll(m.hierarchies.subclasses(root.type));
@@ -313,10 +338,9 @@ final class Subclasses {
       }
       literals.put(type, literal.get());
     }
-    String quoted = SqlText.identifier(column);
     List<String> values = classes.stream().filter(literals::containsKey).map(literals::get)
         .collect(Collectors.toList());
-    if (!values.isEmpty()) {
+    if (valuesCheck && !values.isEmpty()) {
       TableConstraints.addCheck(table, Optional.empty(), quoted + " in (" + String.join(",", values) + ")");
     }
     if (root.strategy != Hierarchies.Strategy.SINGLE_TABLE) {
@@ -338,7 +362,7 @@ final class Subclasses {
   }
 
   private List<String> sortedRequired(TypeElement type) {
-    List<KeyPart> parts = new ArrayList<>(required.getOrDefault(type, List.of()));
+    List<KeyPart> parts = new ArrayList<>(required.getOrDefault(type, m.rootRequired.getOrDefault(type, List.of())));
     parts.sort(Comparator.comparing(KeyPart::path));
     return parts.stream().map(KeyPart::column).collect(Collectors.toList());
   }

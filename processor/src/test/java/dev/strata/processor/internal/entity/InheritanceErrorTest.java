@@ -106,18 +106,24 @@ class InheritanceErrorTest {
   }
 
   @Test
-  void discriminatorFormulaIsAnError() {
+  void discriminatorFormulaOutsideSingleTableOrWithAColumnIsAnError() {
     JavaFileObject formula = com.google.testing.compile.JavaFileObjects.forSourceString(
         "org.hibernate.annotations.DiscriminatorFormula", "package org.hibernate.annotations;\n"
             + "public @interface DiscriminatorFormula { String value(); }");
     JavaFileObject src = source("Model", """
         class Model {}
-        @Entity @DiscriminatorFormula("case when x then 1 end") class Vehicle { @Id Long id; }
+        @Entity @Inheritance(strategy = InheritanceType.JOINED) @DiscriminatorFormula("case when x then 1 end")
+        class Vehicle { @Id Long id; }
         @Entity class Car extends Vehicle { }
+        @Entity @DiscriminatorFormula("kind") @DiscriminatorColumn(name = "kind") class Account { @Id Long id; }
+        @Entity class Savings extends Account { }
         """);
     ReaderHarness.Result result = compile(src, formula);
-    assertThat(result.compilation).hadErrorCount(1);
-    assertThat(result.compilation).hadErrorContaining("[STRATA-107] @DiscriminatorFormula on Vehicle is not "
-        + "supported by Strata; use a @DiscriminatorColumn").inFile(src).onLine(6);
+    assertThat(result.compilation).hadErrorCount(2);
+    assertThat(result.compilation).hadErrorContaining("[STRATA-103] @DiscriminatorFormula on Vehicle: only a "
+        + "SINGLE_TABLE hierarchy has a formula discriminator (Hibernate refuses it too); remove it, or use "
+        + "SINGLE_TABLE").inFile(src).onLine(6);
+    assertThat(result.compilation).hadErrorContaining("[STRATA-103] @DiscriminatorFormula and @DiscriminatorColumn "
+        + "on Account: the discriminator is either computed or stored; remove one").inFile(src).onLine(9);
   }
 }

@@ -734,6 +734,11 @@ final class Mapper {
     }
   }
 
+  /** The secondary table of that database name of the entity being mapped, or null. */
+  TableBuilder secondary(String name) {
+    return secondaries.get(name);
+  }
+
   /** Adds the column, its unique constraint and check, and the rename it declares. */
   boolean addColumn(Target target, Attribute a, ColumnDef def) {
     TableBuilder table = def.secondary() != null ? secondaries.get(def.secondary()) : target.table();

@@ -159,18 +159,29 @@ final class Relations {
         : ann.findAll(e, Jpa.JOIN_COLUMN, Jpa.JOIN_COLUMNS);
     Optional<AnnotationMirror> inOtherTable = joinColumns.stream().filter(j -> !ann.string(j, "table").isBlank())
         .findFirst();
+    TableBuilder table = target.table();
     if (inOtherTable.isPresent()) {
-      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@JoinColumn(table = \""
-          + ann.string(inOtherTable.get(), "table") + "\") on " + a.describe() + ": Strata keeps join columns in "
-          + "the entity's own table; remove table", e, inOtherTable.get());
-      return;
+      // The join columns go into one of the entity's @SecondaryTables, with the foreign key.
+      String written = ann.string(inOtherTable.get(), "table");
+      String name = m.naming.physical(Name.parse(written)).database();
+      TableBuilder secondary = m.secondary(name);
+      boolean allThere = joinColumns.stream().allMatch(j -> !ann.string(j, "table").isBlank()
+          && m.naming.physical(Name.parse(ann.string(j, "table"))).database().equals(name));
+      if (secondary == null || !allThere || id || target.inCollection() || derivedIdPath != null) {
+        m.diagnostics.error(MappingCode.INVALID_REFERENCE, "@JoinColumn(table = \"" + written + "\") on "
+            + a.describe() + ": " + (secondary == null ? Elements2.simpleName(target.entity().type)
+                + " declares no @SecondaryTable of that name; name one of its secondary tables, or declare it"
+                : "every join column of a relationship that is not part of a key goes into the same secondary "
+                + "table; name it on each @JoinColumn, or remove table"), e, inOtherTable.get());
+        return;
+      }
+      table = secondary;
     }
     Optional<List<Join>> joins = resolveJoins(a, referenced, joinColumns, a.name());
     if (joins.isEmpty()) {
       return;
     }
     boolean optional = ann.bool(relation, "optional", true);
-    TableBuilder table = target.table();
     List<String> columns = new ArrayList<>();
     List<Name> physicals = new ArrayList<>();
     boolean unique = oneToOne;

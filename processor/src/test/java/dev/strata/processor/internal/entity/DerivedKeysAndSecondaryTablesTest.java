@@ -166,13 +166,38 @@ class DerivedKeysAndSecondaryTablesTest {
   }
 
   @Test
-  void joinColumnInAnotherTableIsAnError() {
+  void joinColumnsGoIntoTheSecondaryTableTheyName() {
+    ReaderHarness.Result result = ReaderHarness.compile(ReaderHarness.source("Model", """
+        class Model {}
+        @Entity class Parent { @Id Long id; }
+        @Entity @SecondaryTable(name = "doc_extra") class Doc { @Id Long id;
+          @ManyToOne(optional = false) @JoinColumn(table = "doc_extra") Parent parent; }
+        """));
+    com.google.testing.compile.CompilationSubject.assertThat(result.compilation).succeededWithoutWarnings();
+    org.junit.jupiter.api.Assertions.assertEquals("""
+        table doc
+          id bigint not null
+          primary key doc_pkey (id)
+        table doc_extra
+          id bigint not null
+          parent_id bigint not null
+          primary key doc_extra_pkey (id)
+          foreign key fk989srpl1shagfhgvydpv3jjtx (parent_id) references parent (id)
+          foreign key fkhfqlwjnljnhhk11p8h39tsuwv (id) references doc (id)
+        table parent
+          id bigint not null
+          primary key parent_pkey (id)
+        """, result.schema());
+  }
+
+  @Test
+  void joinColumnInATableTheEntityDoesNotDeclareIsAnError() {
     assertOneError("""
         @Entity class Parent { @Id Long id; }
         @Entity @SecondaryTable(name = "doc_extra") class Doc { @Id Long id;
-          @ManyToOne @JoinColumn(table = "doc_extra") Parent parent; }
-        """, "[STRATA-107] @JoinColumn(table = \"doc_extra\") on Doc.parent: Strata keeps join columns in the "
-        + "entity's own table; remove table", 8);
+          @ManyToOne @JoinColumn(table = "doc_other") Parent parent; }
+        """, "[STRATA-111] @JoinColumn(table = \"doc_other\") on Doc.parent: Doc declares no @SecondaryTable of that "
+        + "name; name one of its secondary tables, or declare it", 8);
   }
 
   @Test

@@ -127,4 +127,53 @@ public interface Operations {
   default void dropIndexConcurrently(QualifiedName table, Index index) {
     applyConcurrently(new Change.DropIndex(table, index));
   }
+
+  /**
+   * Applies a {@link Change.AddForeignKey} or {@link Change.AddCheckConstraint} {@code NOT VALID}:
+   * the constraint holds for rows written from then on, but the existing rows are not checked, so
+   * the table is locked only for a moment. The schema is the same as after the plain change once
+   * {@link #validateConstraint} has checked the existing rows. That must run in a transaction of its
+   * own to lock less (in a revision marked {@code @Revision(transactional = false)}, where each
+   * statement is one), and until it has run the constraint is not trusted by the planner.
+   *
+   * @throws UnsupportedOperationException from implementations that cannot run it (the default)
+   */
+  default void applyNotValid(Change change) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot apply changes NOT VALID");
+  }
+
+  /** {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID}; see {@link #applyNotValid}. */
+  default void addForeignKeyNotValid(QualifiedName table, ForeignKey key) {
+    applyNotValid(new Change.AddForeignKey(table, key));
+  }
+
+  /** {@code ALTER TABLE ... ADD CONSTRAINT ... CHECK (...) NOT VALID}; see {@link #applyNotValid}. */
+  default void addCheckConstraintNotValid(QualifiedName table, CheckConstraint constraint) {
+    applyNotValid(new Change.AddCheckConstraint(table, constraint));
+  }
+
+  /**
+   * Makes {@code column} NOT NULL, as {@link #alterColumnNullable alterColumnNullable(table, column,
+   * false)} does, without scanning the table under an ACCESS EXCLUSIVE lock: a
+   * {@code CHECK (column IS NOT NULL)} added {@code NOT VALID}, validated, then {@code SET NOT NULL}
+   * (PostgreSQL 12+ skips the scan thanks to the validated check), then the check is dropped. Four
+   * statements, which lock briefly only when each runs in its own transaction: in a revision marked
+   * {@code @Revision(transactional = false)}.
+   *
+   * @throws UnsupportedOperationException from implementations that cannot run it (the default)
+   */
+  default void setNotNullViaCheck(QualifiedName table, String column) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot set NOT NULL through a check");
+  }
+
+  /**
+   * {@code ALTER TABLE ... VALIDATE CONSTRAINT}: checks the existing rows against a constraint
+   * added {@code NOT VALID}, under a lock (SHARE UPDATE EXCLUSIVE) that lets reads and writes go on.
+   * It changes nothing in the schema model. Fails, naming a row, when a row violates the constraint.
+   *
+   * @throws UnsupportedOperationException from implementations that cannot run it (the default)
+   */
+  default void validateConstraint(QualifiedName table, String constraint) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot validate constraints");
+  }
 }

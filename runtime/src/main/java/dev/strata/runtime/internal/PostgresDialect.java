@@ -332,6 +332,40 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
     return one(alterColumn(c.table(), c.column()) + (c.nullable() ? "drop not null" : "set not null"));
   }
 
+  /**
+   * {@code set not null} without scanning the table under an ACCESS EXCLUSIVE lock: a check
+   * {@code (column is not null)} added {@code not valid} (a brief lock), validated (SHARE UPDATE
+   * EXCLUSIVE: reads and writes go on), then {@code set not null}, which PostgreSQL 12+ does without
+   * a scan because the validated check proves there is no NULL, then the check is dropped. Each
+   * statement must run in its own transaction for the locks to stay short.
+   */
+  public List<String> setNotNullViaCheck(QualifiedName table, String column) {
+    String check = identifier(notNullCheckName(column));
+    return List.of(
+        alterTable(table) + "add constraint " + check + " check (" + identifier(column) + " is not null) not valid",
+        alterTable(table) + "validate constraint " + check,
+        alterColumn(table, column) + "set not null",
+        alterTable(table) + "drop constraint " + check);
+  }
+
+  /**
+   * The name of the temporary check of {@link #setNotNullViaCheck}: {@code strata_not_null_<column>},
+   * cut to PostgreSQL's 63 bytes. Not {@code <table>_<column>_not_null}, the name PostgreSQL 18
+   * gives the NOT NULL constraint itself. Columns of one table may share the cut name: their checks
+   * never exist at the same time.
+   */
+  public static String notNullCheckName(String column) {
+    String name = "strata_not_null_" + column;
+    while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+      int end = name.length() - 1;
+      if (Character.isLowSurrogate(name.charAt(end))) {
+        end--;
+      }
+      name = name.substring(0, end);
+    }
+    return name;
+  }
+
   @Override
   public List<String> alterColumnDefault(Change.AlterColumnDefault c) {
     return one(alterColumn(c.table(), c.column())
@@ -370,6 +404,25 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
     return one(alterTable(c.table()) + "add " + foreignKey(c.key()));
   }
 
+  /**
+   * {@code add constraint ... foreign key ... not valid}: enforced for new and updated rows at once,
+   * but the existing rows are not checked, so the table is locked only for a moment; see
+   * {@link #validateConstraint}.
+   */
+  public List<String> addForeignKeyNotValid(Change.AddForeignKey c) {
+    return one(alterTable(c.table()) + "add " + foreignKey(c.key()) + " not valid");
+  }
+
+  /**
+   * {@code validate constraint}: checks the existing rows against a constraint added {@code not
+   * valid}, under a SHARE UPDATE EXCLUSIVE lock that lets reads and writes go on, provided it runs
+   * in a transaction of its own (in the adding transaction, the adding statement's stronger lock is
+   * still held).
+   */
+  public List<String> validateConstraint(QualifiedName table, String constraint) {
+    return one(alterTable(table) + "validate constraint " + identifier(constraint));
+  }
+
   @Override
   public List<String> dropForeignKey(Change.DropForeignKey c) {
     return dropConstraint(c.table(), c.key().name());
@@ -388,6 +441,11 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
   @Override
   public List<String> addCheckConstraint(Change.AddCheckConstraint c) {
     return one(alterTable(c.table()) + "add " + check(c.constraint()));
+  }
+
+  /** {@code add constraint ... check (...) not valid}; see {@link #addForeignKeyNotValid}. */
+  public List<String> addCheckConstraintNotValid(Change.AddCheckConstraint c) {
+    return one(alterTable(c.table()) + "add " + check(c.constraint()) + " not valid");
   }
 
   @Override

@@ -75,6 +75,40 @@ public final class RecordingOperations implements Operations {
     changes.add(change);
   }
 
+  @Override
+  public void applyNotValid(Change change) {
+    Objects.requireNonNull(change, "change");
+    if (change instanceof Change.AddForeignKey) {
+      steps(PostgresDialect.INSTANCE.addForeignKeyNotValid((Change.AddForeignKey) change));
+    } else if (change instanceof Change.AddCheckConstraint) {
+      steps(PostgresDialect.INSTANCE.addCheckConstraintNotValid((Change.AddCheckConstraint) change));
+    } else {
+      throw new IllegalArgumentException("only foreign keys and check constraints can be added NOT VALID, not "
+          + change);
+    }
+    changes.add(change);
+  }
+
+  @Override
+  public void validateConstraint(QualifiedName table, String constraint) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(constraint, "constraint");
+    steps(PostgresDialect.INSTANCE.validateConstraint(table, constraint));
+  }
+
+  @Override
+  public void setNotNullViaCheck(QualifiedName table, String column) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(column, "column");
+    Change change = new Change.AlterColumnNullable(table, column, false);
+    steps(PostgresDialect.INSTANCE.setNotNullViaCheck(table, column));
+    changes.add(change);
+  }
+
+  private void steps(List<String> statements) {
+    statements.forEach(s -> steps.add(new Step(s, false)));
+  }
+
   public Recorded result() {
     return new Recorded(steps, changes);
   }

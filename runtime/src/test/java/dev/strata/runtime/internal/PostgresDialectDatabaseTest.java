@@ -154,6 +154,54 @@ class PostgresDialectDatabaseTest {
   }
 
   @Test
+  void setNotNullAfterAValidatedCheckSkipsTheScanAndLeavesNoCheck() throws SQLException {
+    QualifiedName t = QualifiedName.of("Not Null T");
+    try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+      st.execute("create table \"Not Null T\" (\"Note\" text)");
+      st.execute("insert into \"Not Null T\" values ('a'), ('b')");
+      // PostgreSQL says at DEBUG1 when existing constraints spare SET NOT NULL its scan.
+      st.execute("set client_min_messages = debug1");
+      List<String> messages = new ArrayList<>();
+      for (String statement : PostgresDialect.INSTANCE.setNotNullViaCheck(t, "Note")) {
+        st.clearWarnings();
+        st.execute(statement);
+        for (java.sql.SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+          messages.add(w.getMessage());
+        }
+      }
+      st.execute("reset client_min_messages");
+      assertEquals(1, messages.stream().filter(m -> m.contains("existing constraints on column \"Not Null T.Note\""
+          + " are sufficient to prove that it does not contain nulls")).count(), messages.toString());
+      assertEquals(1, count(st, "select count(*) from pg_attribute where attrelid = '\"Not Null T\"'::regclass"
+          + " and attname = 'Note' and attnotnull"));
+      assertEquals(0, count(st, "select count(*) from pg_constraint where conrelid = '\"Not Null T\"'::regclass"
+          + " and contype = 'c'"));
+    }
+  }
+
+  @Test
+  void constraintsAddedNotValidAreValidatedAfterwards() throws SQLException {
+    QualifiedName parent = QualifiedName.of("nv_parent");
+    QualifiedName child = QualifiedName.of("nv_child");
+    ForeignKey fk = ForeignKey.of("nv_child_parent_fk", List.of("parent_id"), parent, List.of("id"));
+    CheckConstraint ck = CheckConstraint.of("nv_child_n_check", "n > 0");
+    try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+      st.execute("create table nv_parent (id integer primary key)");
+      st.execute("create table nv_child (parent_id integer, n integer)");
+      st.execute("insert into nv_parent values (1)");
+      st.execute("insert into nv_child values (1, 1)");
+      st.execute(PostgresDialect.INSTANCE.addForeignKeyNotValid(new Change.AddForeignKey(child, fk)).get(0));
+      st.execute(PostgresDialect.INSTANCE.addCheckConstraintNotValid(new Change.AddCheckConstraint(child, ck)).get(0));
+      assertEquals(2, count(st, "select count(*) from pg_constraint where conrelid = 'nv_child'::regclass"
+          + " and not convalidated"));
+      st.execute(PostgresDialect.INSTANCE.validateConstraint(child, fk.name()).get(0));
+      st.execute(PostgresDialect.INSTANCE.validateConstraint(child, ck.name()).get(0));
+      assertEquals(2, count(st, "select count(*) from pg_constraint where conrelid = 'nv_child'::regclass"
+          + " and convalidated and conname in ('nv_child_parent_fk', 'nv_child_n_check')"));
+    }
+  }
+
+  @Test
   void quotesExactlyTheKeywordsPostgresQuotes() throws SQLException {
     TreeSet<String> expected = new TreeSet<>();
     TreeSet<String> actual = new TreeSet<>();

@@ -339,6 +339,40 @@ class PostgresDialectTest {
         PostgresDialect.INSTANCE.dropIndexConcurrently(new Change.DropIndex(SALES_ORDERS, index)));
   }
 
+  @Test
+  void constraintsAddedNotValidThenValidated() {
+    ForeignKey fk = ForeignKey.of("fk_orders_customer", List.of("customer_id"), QualifiedName.of("customer"),
+        List.of("id")).withOnDelete(ReferentialAction.CASCADE);
+    assertEquals(List.of("alter table orders add constraint fk_orders_customer foreign key (customer_id) references"
+        + " customer (id) on delete cascade not valid"),
+        PostgresDialect.INSTANCE.addForeignKeyNotValid(new Change.AddForeignKey(ORDERS, fk)));
+    assertEquals(List.of("alter table sales.\"Orders\" add constraint \"Check\" check (total >= 0) not valid"),
+        PostgresDialect.INSTANCE.addCheckConstraintNotValid(
+            new Change.AddCheckConstraint(SALES_ORDERS, CheckConstraint.of("Check", "total >= 0"))));
+    assertEquals(List.of("alter table sales.\"Orders\" validate constraint \"Check\""),
+        PostgresDialect.INSTANCE.validateConstraint(SALES_ORDERS, "Check"));
+  }
+
+  @Test
+  void notNullThroughAValidatedCheck() {
+    assertEquals(List.of(
+        "alter table orders add constraint strata_not_null_note check (note is not null) not valid",
+        "alter table orders validate constraint strata_not_null_note",
+        "alter table orders alter column note set not null",
+        "alter table orders drop constraint strata_not_null_note"),
+        PostgresDialect.INSTANCE.setNotNullViaCheck(ORDERS, "note"));
+    assertEquals(List.of(
+        "alter table sales.\"Orders\" add constraint \"strata_not_null_User\" check (\"User\" is not null) not valid",
+        "alter table sales.\"Orders\" validate constraint \"strata_not_null_User\"",
+        "alter table sales.\"Orders\" alter column \"User\" set not null",
+        "alter table sales.\"Orders\" drop constraint \"strata_not_null_User\""),
+        PostgresDialect.INSTANCE.setNotNullViaCheck(SALES_ORDERS, "User"));
+    // PostgreSQL keeps 63 bytes of a name; a cut never splits a character.
+    assertEquals("strata_not_null_" + "x".repeat(47), PostgresDialect.notNullCheckName("x".repeat(60)));
+    assertEquals("strata_not_null_" + "x".repeat(45) + "\u00e9",
+        PostgresDialect.notNullCheckName("x".repeat(45) + "\u00e9\u00e9"));
+  }
+
   // ---- sequences ----------------------------------------------------------------------------------
 
   @Test

@@ -107,7 +107,8 @@ class ReviewTest {
     Compilation compilation = recompile(project, order);
     assertThat(compilation).hadWarningContaining("[STRATA-510] SET NOT NULL on orders.note scans the whole table"
         + " under an ACCESS EXCLUSIVE lock; on a large table, add CHECK (note IS NOT NULL) NOT VALID, VALIDATE it,"
-        + " then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check").inFile(order).onLine(14);
+        + " then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check"
+        + " (-Astrata.safeConstraints=true generates this form in a non-transactional revision)").inFile(order).onLine(14);
   }
 
   @Test
@@ -287,7 +288,8 @@ class ReviewTest {
         """);
     Compilation compilation = project.compile(project.options(), project.withRevisions(CHECK, order));
     assertThat(compilation).hadWarningContaining("[STRATA-517] adding check orders_note_check to orders scans it under"
-        + " an ACCESS EXCLUSIVE lock; on a large table, add it NOT VALID and VALIDATE it in a later revision")
+        + " an ACCESS EXCLUSIVE lock; on a large table, add it NOT VALID and VALIDATE it in a later revision"
+        + " (-Astrata.safeConstraints=true generates this form in a non-transactional revision)")
         .inFile(order).onLine(10);
   }
 
@@ -316,7 +318,8 @@ class ReviewTest {
     Compilation compilation = project.compile(project.options(), project.withRevisions(order, Sources.CUSTOMER));
     assertThat(compilation).hadWarningContaining("[STRATA-511] adding foreign key ");
     assertThat(compilation).hadWarningContaining(" to orders locks orders and customer against writes while it checks"
-        + " every row; on large tables, add it NOT VALID and run VALIDATE CONSTRAINT in a later revision")
+        + " every row; on large tables, add it NOT VALID and run VALIDATE CONSTRAINT in a later revision"
+        + " (-Astrata.safeConstraints=true generates this form in a non-transactional revision)")
         .inFile(order).onLine(10);
   }
 

@@ -36,12 +36,34 @@ final class ChangeRenderer implements Change.Visitor<CodeBlock> {
 
   /**
    * @param op the name of the {@code Operations} parameter
-   * @param concurrentIndexes whether indexes are created and dropped {@code CONCURRENTLY} (in a
-   *     non-transactional revision)
+   * @param concurrentIndexes whether the revision is non-transactional: indexes are then created and
+   *     dropped {@code CONCURRENTLY}, and {@link #statements} writes the safe forms of added
+   *     constraints and NOT NULL
    */
   ChangeRenderer(String op, boolean concurrentIndexes) {
     this.op = op;
     this.concurrentIndexes = concurrentIndexes;
+  }
+
+  /**
+   * The calls that make {@code change}: one, except in a non-transactional revision, where a
+   * foreign key or check is added {@code NOT VALID} and then validated, two calls whose statements
+   * commit one by one, so that the validating scan does not run under the adding statement's lock.
+   * NOT NULL is set there through a validated check ({@code setNotNullViaCheck}).
+   */
+  List<CodeBlock> statements(Change change) {
+    if (concurrentIndexes && change instanceof Change.AddForeignKey add) {
+      return List.of(call("addForeignKeyNotValid", name(add.table()), foreignKey(add.key())),
+          call("validateConstraint", name(add.table()), string(add.key().name())));
+    }
+    if (concurrentIndexes && change instanceof Change.AddCheckConstraint add) {
+      return List.of(call("addCheckConstraintNotValid", name(add.table()), check(add.constraint())),
+          call("validateConstraint", name(add.table()), string(add.constraint().name())));
+    }
+    if (concurrentIndexes && change instanceof Change.AlterColumnNullable alter && !alter.nullable()) {
+      return List.of(call("setNotNullViaCheck", name(alter.table()), string(alter.column())));
+    }
+    return List.of(change.accept(this));
   }
 
   private CodeBlock call(String method, CodeBlock... args) {

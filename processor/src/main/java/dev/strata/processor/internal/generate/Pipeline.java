@@ -12,6 +12,7 @@ import dev.strata.processor.internal.options.OptionCode;
 import dev.strata.processor.internal.options.StrataOptions;
 import dev.strata.processor.internal.review.DataLossPolicy;
 import dev.strata.processor.internal.review.ReviewWarnings;
+import dev.strata.schema.QualifiedName;
 import dev.strata.schema.Schema;
 import dev.strata.schema.change.Change;
 import dev.strata.snapshot.SchemaHash;
@@ -239,19 +240,26 @@ public final class Pipeline {
   }
 
   /**
-   * Generates the revision for {@code changes} after reviewing them. With
-   * {@code strata.concurrentIndexes}, indexes created on tables that exist before the revision move
-   * into a second, non-transactional revision that creates them {@code CONCURRENTLY} (writes go on
-   * while they are built); the first revision holds the other changes. Indexes only move when the
+   * Generates the revision for {@code changes} after reviewing them. Some changes move into a
+   * second, non-transactional revision, where each statement commits on its own, so that they take
+   * strong locks only briefly: with {@code strata.concurrentIndexes}, indexes created on tables that
+   * exist before the revision (built {@code CONCURRENTLY}, writes go on meanwhile); with
+   * {@code strata.safeConstraints}, foreign keys and checks added to existing tables (added
+   * {@code NOT VALID}, then validated) and NOT NULL set on their columns (through a validated check,
+   * see {@link #movesSafely}). The first revision holds the other changes. Changes only move when the
    * changes still apply in that order.
    */
   private void generateRevisions(List<Change> changes, Schema current, EntityModel model, DataLossPolicy policy,
       List<String> parents, RevisionWriter.Target target) {
+    Set<QualifiedName> created = new TreeSet<>();
+    changes.stream().filter(Change.CreateTable.class::isInstance)
+        .forEach(c -> created.add(((Change.CreateTable) c).table().name()));
     List<Change> concurrent = new ArrayList<>();
     List<Change> rest = new ArrayList<>();
     for (Change change : changes) {
       boolean moves = options.concurrentIndexes() && change instanceof Change.CreateIndex create
-          && current.table(create.table()).isPresent();
+          && current.table(create.table()).isPresent()
+          || options.safeConstraints() && movesSafely(change, created, model.schema());
       (moves ? concurrent : rest).add(change);
     }
     Optional<Schema> middle = Optional.empty();
@@ -265,7 +273,8 @@ public final class Pipeline {
         middle = Optional.empty();
       }
     }
-    ReviewWarnings.review(middle.isPresent() ? rest : changes, diagnostics, policy, model);
+    ReviewWarnings.review(middle.isPresent() ? rest : changes, diagnostics, policy, model,
+        options.safeConstraints());
     if (diagnostics.hasErrors()) {
       return;
     }
@@ -284,9 +293,35 @@ public final class Pipeline {
       }
       indexParents = List.of(first.get());
     }
-    String message = options.message().map(m -> m + " (indexes built concurrently)")
-        .orElseGet(() -> ChangeDescription.message(concurrent) + " concurrently");
+    boolean onlyIndexes = concurrent.stream().allMatch(Change.CreateIndex.class::isInstance);
+    String message = onlyIndexes
+        ? options.message().map(m -> m + " (indexes built concurrently)")
+            .orElseGet(() -> ChangeDescription.message(concurrent) + " concurrently")
+        : options.message().map(m -> m + " (without long locks)")
+            .orElseGet(() -> ChangeDescription.message(concurrent) + " without long locks");
     writer.newRevision(concurrent, middle.get(), model.schema(), indexParents, message, message, false, target);
+  }
+
+  /**
+   * Whether {@code strata.safeConstraints} moves {@code change} into the non-transactional revision:
+   * a foreign key or check added to a table that the revision does not create, or NOT NULL set on a
+   * column of one. Not when the column is in the primary key or an identity column: adding those
+   * needs the column NOT NULL first, in the same revision.
+   */
+  private static boolean movesSafely(Change change, Set<QualifiedName> created, Schema desired) {
+    if (change instanceof Change.AddForeignKey add) {
+      return !created.contains(add.table());
+    }
+    if (change instanceof Change.AddCheckConstraint add) {
+      return !created.contains(add.table());
+    }
+    if (change instanceof Change.AlterColumnNullable alter && !alter.nullable()
+        && !created.contains(alter.table())) {
+      return desired.table(alter.table()).map(t ->
+          t.primaryKey().map(pk -> !pk.columns().contains(alter.column())).orElse(true)
+              && t.column(alter.column()).map(c -> c.identity().isEmpty()).orElse(false)).orElse(false);
+    }
+    return false;
   }
 
   // ---- reading ---------------------------------------------------------------------------------------

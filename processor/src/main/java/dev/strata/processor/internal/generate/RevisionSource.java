@@ -29,8 +29,9 @@ final class RevisionSource {
    * What goes into a revision.
    *
    * @param upgradeSql the SQL statements of the upgrade, for the Javadoc; empty to leave it out
-   * @param transactional false for a revision that creates (and drops) its indexes concurrently,
-   *     outside a transaction
+   * @param transactional false for a revision that runs outside a transaction: it creates (and
+   *     drops) its indexes concurrently, adds constraints NOT VALID and validates them, and sets NOT
+   *     NULL through a validated check
    */
   record Spec(String packageName, String className, String id, List<String> parents, String message,
       String snapshotHash, List<Change> upgrade, List<String> upgradeSql, boolean transactional) {
@@ -74,14 +75,14 @@ final class RevisionSource {
       downgrade.addComment("Undo the upgrade's steps here, where they can be undone.");
     }
     for (Change change : spec.upgrade()) {
-      upgrade.addStatement("$L", change.accept(renderer));
+      renderer.statements(change).forEach(call -> upgrade.addStatement("$L", call));
     }
     List<Change> inverse = Change.inverseOf(spec.upgrade());
     for (int i = 0; i < inverse.size(); i++) {
       Change undone = spec.upgrade().get(spec.upgrade().size() - 1 - i);
       // The text as an argument, never as the format: a name may hold JavaPoet's '$'.
       lostData(undone).ifPresent(text -> downgrade.addComment("$L", text));
-      downgrade.addStatement("$L", inverse.get(i).accept(renderer));
+      renderer.statements(inverse.get(i)).forEach(call -> downgrade.addStatement("$L", call));
     }
 
     TypeSpec type = TypeSpec.classBuilder(spec.className())

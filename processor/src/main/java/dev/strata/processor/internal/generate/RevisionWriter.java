@@ -60,7 +60,8 @@ final class RevisionWriter {
   /**
    * Generates one revision from {@code current} to {@code desired} through {@code changes}; returns
    * its id, or empty when it could not be generated. A non-{@code transactional} revision creates
-   * and drops its indexes concurrently.
+   * and drops its indexes concurrently and writes the safe forms of constraints and NOT NULL
+   * ({@link ChangeRenderer#statements}).
    *
    * @param classNameFrom the text the class name is made from (usually the message)
    */
@@ -138,6 +139,14 @@ final class RevisionWriter {
         statements.addAll(PostgresDialect.INSTANCE.createIndexConcurrently(create));
       } else if (!transactional && change instanceof Change.DropIndex drop) {
         statements.addAll(PostgresDialect.INSTANCE.dropIndexConcurrently(drop));
+      } else if (!transactional && change instanceof Change.AddForeignKey add) {
+        statements.addAll(PostgresDialect.INSTANCE.addForeignKeyNotValid(add));
+        statements.addAll(PostgresDialect.INSTANCE.validateConstraint(add.table(), add.key().name()));
+      } else if (!transactional && change instanceof Change.AddCheckConstraint add) {
+        statements.addAll(PostgresDialect.INSTANCE.addCheckConstraintNotValid(add));
+        statements.addAll(PostgresDialect.INSTANCE.validateConstraint(add.table(), add.constraint().name()));
+      } else if (!transactional && change instanceof Change.AlterColumnNullable alter && !alter.nullable()) {
+        statements.addAll(PostgresDialect.INSTANCE.setNotNullViaCheck(alter.table(), alter.column()));
       } else {
         statements.addAll(change.accept(PostgresDialect.INSTANCE));
       }

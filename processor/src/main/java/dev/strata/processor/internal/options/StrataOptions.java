@@ -34,6 +34,9 @@ import javax.lang.model.SourceVersion;
  *     {@code strata.destructive=error} reports them as warnings
  * @param concurrentIndexes {@code strata.concurrentIndexes}: create indexes on existing tables
  *     concurrently, in a separate non-transactional revision
+ * @param safeConstraints {@code strata.safeConstraints}: add foreign keys and checks to existing
+ *     tables {@code NOT VALID} and validate them, and set NOT NULL through a validated check, in a
+ *     separate non-transactional revision
  */
 public record StrataOptions(
     Optional<Path> snapshot,
@@ -48,7 +51,8 @@ public record StrataOptions(
     boolean merge,
     Destructive destructive,
     Set<String> acknowledged,
-    boolean concurrentIndexes) {
+    boolean concurrentIndexes,
+    boolean safeConstraints) {
 
   public static final String SNAPSHOT = "strata.snapshot";
   public static final String REVISIONS = "strata.revisions";
@@ -62,12 +66,13 @@ public record StrataOptions(
   public static final String MERGE = "strata.merge";
   public static final String DESTRUCTIVE = "strata.destructive";
   public static final String CONCURRENT_INDEXES = "strata.concurrentIndexes";
+  public static final String SAFE_CONSTRAINTS = "strata.safeConstraints";
   public static final String ACKNOWLEDGE = "strata.acknowledge";
 
   /** Every option this class reads, for {@code Processor.getSupportedOptions()}. */
   public static final Set<String> NAMES =
       Set.of(SNAPSHOT, REVISIONS, PACKAGE, MODE, MESSAGE, NOW, SEED, AMEND, EMPTY, MERGE, DESTRUCTIVE,
-          CONCURRENT_INDEXES, ACKNOWLEDGE);
+          CONCURRENT_INDEXES, SAFE_CONSTRAINTS, ACKNOWLEDGE);
 
   /** {@code strata.mode}. */
   public enum Mode {
@@ -103,7 +108,8 @@ public record StrataOptions(
         p.bool(MERGE),
         p.choice(DESTRUCTIVE, Destructive.class, Destructive.WARN),
         p.list(ACKNOWLEDGE),
-        p.bool(CONCURRENT_INDEXES));
+        p.bool(CONCURRENT_INDEXES),
+        p.bool(SAFE_CONSTRAINTS));
     if (parsed.empty() && parsed.message().isEmpty()) {
       diagnostics.error(OptionCode.CONFLICT, "option " + EMPTY + "=true needs " + MESSAGE
           + " to say what the empty revision is for; add -A" + MESSAGE + "=\"...\"");

@@ -39,8 +39,12 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
   private final Set<QualifiedName> newTables = new HashSet<>();
   /** Columns the revision adds, by table: a dropped column added again under its name is replaced. */
   private final Map<QualifiedName, Map<String, Column>> added = new HashMap<>();
+  /** Appended to the warnings whose safe form {@code strata.safeConstraints} generates, when it is off. */
+  private final String safeFormHint;
 
-  private ReviewWarnings(Diagnostics diagnostics, DataLossPolicy policy, EntityModel model) {
+  private ReviewWarnings(Diagnostics diagnostics, DataLossPolicy policy, EntityModel model, boolean safeConstraints) {
+    this.safeFormHint = safeConstraints ? ""
+        : " (-A" + StrataOptions.SAFE_CONSTRAINTS + "=true generates this form in a non-transactional revision)";
     this.diagnostics = diagnostics;
     this.policy = policy;
     this.tableOrigins = model.tableOrigins();
@@ -53,7 +57,17 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
    */
   public static void review(List<? extends Change> changes, Diagnostics diagnostics, DataLossPolicy policy,
       EntityModel model) {
-    ReviewWarnings review = new ReviewWarnings(diagnostics, policy, model);
+    review(changes, diagnostics, policy, model, false);
+  }
+
+  /**
+   * As {@link #review(List, Diagnostics, DataLossPolicy, EntityModel)}; {@code safeConstraints}
+   * tells whether {@code strata.safeConstraints} is on. When it is off, the warnings about foreign
+   * keys, checks and NOT NULL say that it would generate the safe form.
+   */
+  public static void review(List<? extends Change> changes, Diagnostics diagnostics, DataLossPolicy policy,
+      EntityModel model, boolean safeConstraints) {
+    ReviewWarnings review = new ReviewWarnings(diagnostics, policy, model, safeConstraints);
     for (Change change : changes) {
       if (change instanceof Change.CreateTable create) {
         review.newTables.add(create.table().name());
@@ -201,7 +215,7 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
     if (!c.nullable() && existing(c.table())) {
       warn(ReviewCode.SET_NOT_NULL, "SET NOT NULL on " + c.table() + "." + c.column() + " scans the whole table"
           + " under an ACCESS EXCLUSIVE lock; on a large table, add CHECK (" + c.column() + " IS NOT NULL) NOT VALID,"
-          + " VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check",
+          + " VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check" + safeFormHint,
           columnOrigin(c.table(), c.column()));
     }
     return null;
@@ -211,7 +225,7 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
     if (existing(c.table())) {
       warn(ReviewCode.FOREIGN_KEY, "adding foreign key " + c.key().name() + " to " + c.table() + " locks "
           + c.table() + " and " + c.key().referencedTable() + " against writes while it checks every row;"
-          + " on large tables, add it NOT VALID and run VALIDATE CONSTRAINT in a later revision",
+          + " on large tables, add it NOT VALID and run VALIDATE CONSTRAINT in a later revision" + safeFormHint,
           tableOrigin(c.table()));
     }
     return null;
@@ -271,7 +285,7 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
     if (existing(c.table())) {
       warn(ReviewCode.CHECK_CONSTRAINT, "adding check " + c.constraint().name() + " to " + c.table()
           + " scans it under an ACCESS EXCLUSIVE lock; on a large table, add it NOT VALID and VALIDATE it"
-          + " in a later revision", tableOrigin(c.table()));
+          + " in a later revision" + safeFormHint, tableOrigin(c.table()));
     }
     return null;
   }

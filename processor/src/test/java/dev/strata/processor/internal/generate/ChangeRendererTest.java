@@ -369,6 +369,21 @@ class ChangeRendererTest {
     all.add(concurrent("DropIndex, concurrently", new Change.DropIndex(ORDERS, PLACED_DESC), """
         op.dropIndexConcurrently(QualifiedName.of("orders"), new Index("idx_orders_placed", List.of(IndexColumn.desc("placed_at"), IndexColumn.asc("id")), false));
         """));
+    // The safe forms of strata.safeConstraints: validated apart from the adding statement.
+    all.add(concurrent("AddForeignKey, NOT VALID then validated", new Change.AddForeignKey(ORDERS,
+        ORDERS_CUSTOMER.withOnDelete(ReferentialAction.CASCADE)), """
+        op.addForeignKeyNotValid(QualifiedName.of("orders"), ForeignKey.of("fk_orders_customer", List.of("customer_id"), QualifiedName.of("customer"), List.of("id")).withOnDelete(ReferentialAction.CASCADE));
+        op.validateConstraint(QualifiedName.of("orders"), "fk_orders_customer");
+        """));
+    all.add(concurrent("AddCheckConstraint, NOT VALID then validated", new Change.AddCheckConstraint(INVOICE,
+        CheckConstraint.of("ck_invoice_$year", "\"year\" > 2000")), """
+        op.addCheckConstraintNotValid(QualifiedName.of("billing", "invoice"), CheckConstraint.of("ck_invoice_$year", "\\"year\\" > 2000"));
+        op.validateConstraint(QualifiedName.of("billing", "invoice"), "ck_invoice_$year");
+        """));
+    all.add(concurrent("AlterColumnNullable, not null through a validated check",
+        new Change.AlterColumnNullable(ORDERS, "status", false), """
+        op.setNotNullViaCheck(QualifiedName.of("orders"), "status");
+        """));
 
     // ---- sequences
     all.add(tx("CreateSequence", new Change.CreateSequence(ORDERS_SEQ), """
@@ -440,13 +455,19 @@ class ChangeRendererTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void rendersTheChangeAsOneOperationsCall(Case c) {
+  void rendersTheChangeAsItsOperationsCalls(Case c) {
     String method = c.change().accept(new OperationsMethod());
     boolean concurrently = !c.transactional()
         && (c.change() instanceof Change.CreateIndex || c.change() instanceof Change.DropIndex);
+    boolean notValid = !c.transactional()
+        && (c.change() instanceof Change.AddForeignKey || c.change() instanceof Change.AddCheckConstraint);
+    boolean viaCheck = !c.transactional() && c.change() instanceof Change.AlterColumnNullable n && !n.nullable();
     String body = upgradeBody(RevisionSource.build(spec("R1", List.of(c.change()), c.transactional())).toString());
     assertEquals(c.java(), body);
-    assertTrue(body.startsWith("op." + method + (concurrently ? "Concurrently" : "") + "("), body);
+    String first = viaCheck ? "setNotNullViaCheck"
+        : method + (concurrently ? "Concurrently" : "") + (notValid ? "NotValid" : "");
+    assertTrue(body.startsWith("op." + first + "("), body);
+    assertEquals(notValid ? 2 : 1, body.lines().filter(line -> line.startsWith("op.")).count(), body);
   }
 
   // ---- generating, compiling and running ----------------------------------------------------------------
@@ -520,8 +541,8 @@ class ChangeRendererTest {
     assertEquals(Change.inverseOf(spec.upgrade()), downgrade.result().changes());
 
     for (RecordingOperations.Recorded recorded : List.of(upgrade.result(), downgrade.result())) {
-      assertTrue(recorded.steps().stream().allMatch(step -> step.concurrent() != spec.transactional()),
-          recorded.statements().toString());
+      assertTrue(recorded.steps().stream().allMatch(step -> step.concurrent()
+          == (!spec.transactional() && step.sql().contains(" index concurrently "))), recorded.statements().toString());
     }
     assertEquals(readable(String.join(";\n", upgrade.result().statements()) + ";\n"), javadocSql(source));
   }
@@ -641,6 +662,69 @@ class ChangeRendererTest {
                 op.alterColumnType(QualifiedName.of("orders"), "status", SqlType.parse("varchar(10)"), SqlType.parse("varchar(20)"));
                 // Re-adds column orders.legacy without its values: they cannot be restored.
                 op.addColumn(QualifiedName.of("orders"), Column.of("legacy", "varchar(255)").notNull());
+            }
+        }
+        """, source);
+  }
+
+  @Test
+  void aNonTransactionalRevisionAddsConstraintsNotValidThenValidatesThem() {
+    List<Change> upgrade = List.of(
+        new Change.AddForeignKey(ORDERS, ORDERS_CUSTOMER),
+        new Change.AddCheckConstraint(ORDERS, CheckConstraint.of("ck_orders_total", "total >= 0")),
+        new Change.AlterColumnNullable(ORDERS, "status", false));
+    String source = RevisionSource.build(spec("R20261126_101500_72t7_AddForeignKeyFkOrdersCustomerToOrders",
+        "add foreign key fk_orders_customer to orders without long locks", upgrade, false)).toString();
+    assertEquals("""
+        package com.acme.migrations;
+
+        import dev.strata.runtime.Migration;
+        import dev.strata.runtime.Operations;
+        import dev.strata.runtime.Revision;
+        import dev.strata.schema.CheckConstraint;
+        import dev.strata.schema.ForeignKey;
+        import dev.strata.schema.QualifiedName;
+        import java.util.List;
+
+        /**
+         * add foreign key fk_orders_customer to orders without long locks
+         *
+         * <p>Parent: {@code 20261125_090000_abcd}.
+         *
+         * <p>The upgrade runs on PostgreSQL:
+         * <pre>
+         * alter table orders add constraint fk_orders_customer foreign key (customer_id) references customer (id) not valid;
+         * alter table orders validate constraint fk_orders_customer;
+         * alter table orders add constraint ck_orders_total check (total &gt;= 0) not valid;
+         * alter table orders validate constraint ck_orders_total;
+         * alter table orders add constraint strata_not_null_status check (status is not null) not valid;
+         * alter table orders validate constraint strata_not_null_status;
+         * alter table orders alter column status set not null;
+         * alter table orders drop constraint strata_not_null_status;
+         * </pre>
+         */
+        @Revision(
+                id = "20261126_101500_72t7",
+                parent = "20261125_090000_abcd",
+                message = "add foreign key fk_orders_customer to orders without long locks",
+                snapshot = "sha256:0123",
+                transactional = false
+        )
+        public final class R20261126_101500_72t7_AddForeignKeyFkOrdersCustomerToOrders implements Migration {
+            @Override
+            public void upgrade(Operations op) {
+                op.addForeignKeyNotValid(QualifiedName.of("orders"), ForeignKey.of("fk_orders_customer", List.of("customer_id"), QualifiedName.of("customer"), List.of("id")));
+                op.validateConstraint(QualifiedName.of("orders"), "fk_orders_customer");
+                op.addCheckConstraintNotValid(QualifiedName.of("orders"), CheckConstraint.of("ck_orders_total", "total >= 0"));
+                op.validateConstraint(QualifiedName.of("orders"), "ck_orders_total");
+                op.setNotNullViaCheck(QualifiedName.of("orders"), "status");
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+                op.alterColumnNullable(QualifiedName.of("orders"), "status", true);
+                op.dropCheckConstraint(QualifiedName.of("orders"), CheckConstraint.of("ck_orders_total", "total >= 0"));
+                op.dropForeignKey(QualifiedName.of("orders"), ForeignKey.of("fk_orders_customer", List.of("customer_id"), QualifiedName.of("customer"), List.of("id")));
             }
         }
         """, source);

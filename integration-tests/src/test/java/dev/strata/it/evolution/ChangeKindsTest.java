@@ -193,8 +193,24 @@ class ChangeKindsTest {
         new Case("index built concurrently", entities(ITEM), entities(ITEM.replace("name = \"item\"",
             "name = \"item\", indexes = @jakarta.persistence.Index(name = \"ix_item_quantity\","
                 + " columnList = \"quantity\")")), Set.of(Change.CreateIndex.class),
-            Map.of("strata.concurrentIndexes", "true")));
+            Map.of("strata.concurrentIndexes", "true")),
+        new Case("not null through a validated check", entities(ITEM), entities(ITEM.replace("@Column(length = 40)",
+            "@Column(length = 40, nullable = false)")), Set.of(Change.AlterColumnNullable.class), SAFE),
+        new Case("foreign key added NOT VALID, then validated", entities(ITEM.replace("Integer quantity;",
+            "Integer quantity;\n  @Column(name = \"shelf_id\") Long shelfId;"), SHELF), entities(ITEM.replace(
+            "Integer quantity;", "Integer quantity;\n  @ManyToOne @JoinColumn(name = \"shelf_id\") Shelf shelf;"),
+            SHELF), Set.of(Change.AddForeignKey.class), SAFE),
+        new Case("check added NOT VALID, then validated", entities(ITEM), entities(ITEM.replace("Integer quantity;",
+            "@Column(check = @CheckConstraint(name = \"quantity_positive\", constraint = \"quantity >= 0\"))"
+                + " Integer quantity;")), Set.of(Change.AddCheckConstraint.class), SAFE),
+        new Case("enum gains a constant, its check validated apart", entities(ITEM.replace("Integer quantity;",
+            "@Enumerated(EnumType.STRING) Size size;\n  public enum Size { S, M }")), entities(ITEM.replace(
+            "Integer quantity;", "@Enumerated(EnumType.STRING) Size size;\n  public enum Size { S, M, L }")),
+            Set.of(Change.DropCheckConstraint.class, Change.AddCheckConstraint.class), SAFE));
   }
+
+  /** The safe forms: constraints on existing tables added NOT VALID and validated in a non-transactional revision. */
+  private static final Map<String, String> SAFE = Map.of("strata.safeConstraints", "true");
 
   /** Together the cases make every kind of change the schema model has. */
   @Test

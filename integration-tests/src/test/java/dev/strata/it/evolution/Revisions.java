@@ -3,6 +3,7 @@ package dev.strata.it.evolution;
 import dev.strata.it.ProjectCompiler;
 import dev.strata.runtime.Migration;
 import dev.strata.runtime.Operations;
+import dev.strata.schema.QualifiedName;
 import dev.strata.schema.change.Change;
 import dev.strata.snapshot.Snapshot;
 import dev.strata.snapshot.SnapshotFormatException;
@@ -80,6 +81,18 @@ final class Revisions {
 
       @Override public void applyConcurrently(Change change) {
         changes.add(change);
+      }
+
+      @Override public void applyNotValid(Change change) {
+        changes.add(change);
+      }
+
+      @Override public void validateConstraint(QualifiedName table, String constraint) {
+        // Checks the rows; the schema is what the NOT VALID add made it.
+      }
+
+      @Override public void setNotNullViaCheck(QualifiedName table, String column) {
+        changes.add(new Change.AlterColumnNullable(table, column, false));
       }
     });
     return changes;

@@ -250,11 +250,15 @@ class ChangeKindsTest {
     try (URLClassLoader loader = project.classLoader()) {
       List<Change> up = new ArrayList<>();
       List<Change> down = new ArrayList<>();
+      boolean nonTransactional = false;
       for (String name : added) {
         Class<?> revision = loader.loadClass(name);
+        nonTransactional |= !revision.getAnnotation(Revision.class).transactional();
         up.addAll(Revisions.upgrade(revision));
         down.addAll(0, Revisions.downgrade(revision));
       }
+      // strata.concurrentIndexes and strata.safeConstraints make their safe forms in a non-transactional revision.
+      assertEquals(!c.options().isEmpty(), nonTransactional, "a non-transactional revision among " + added);
       Set<Class<?>> made = up.stream().map(Object::getClass).collect(Collectors.toSet());
       assertTrue(made.containsAll(c.kinds()), "expected " + names(c.kinds()) + " among the upgrade's changes " + up);
       assertEquals(second.schema(), Change.applyAll(first.schema(), up), "the upgrade leads to the new snapshot");

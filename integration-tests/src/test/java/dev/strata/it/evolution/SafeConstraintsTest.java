@@ -168,6 +168,16 @@ class SafeConstraintsTest {
       String before = CatalogDump.of(safeDb);
       List<String> constraintsBefore = rows(safeDb, CONSTRAINTS);
 
+      // For a DBA's script: one statement after the other, each its own transaction in psql.
+      String script = safeMigrator.sql(firstId(safe, safeLoader), "head");
+      assertTrue(script.contains("""
+          alter table orders add constraint strata_not_null_note check (note is not null) not valid;
+          alter table orders validate constraint strata_not_null_note;
+          alter table orders alter column note set not null;
+          alter table orders drop constraint strata_not_null_note;
+          """), script);
+      assertFalse(script.contains("begin;"), script);
+
       plainMigrator.upgrade();
       assertEquals(1, safeMigrator.upgrade().revisions().size());
       assertEquals(CatalogDump.of(Revisions.snapshot(safe).schema()), CatalogDump.of(safeDb));

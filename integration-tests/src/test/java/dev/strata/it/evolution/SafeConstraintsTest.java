@@ -101,10 +101,13 @@ class SafeConstraintsTest {
     ProjectCompiler project = new ProjectCompiler(dir.resolve(name));
     project.write("shop/Customer.java", CUSTOMER);
     project.write("shop/Order.java", ORDER_V1);
-    compiler.compile(project, Map.of()).assertSuccess();
+    // Fixed times, so that the v2 revisions' ids (and class names, by which the index is sorted) sort after v1's.
+    compiler.compile(project, Map.of("strata.now", "2026-01-01T00:00:00Z")).assertSuccess();
     assertEquals(1, Revisions.index(project).size());
     project.write("shop/Order.java", ORDER_V2);
-    compiler.compile(project, options).assertSuccess();
+    Map<String, String> withTime = new java.util.TreeMap<>(options);
+    withTime.put("strata.now", "2026-01-02T00:00:00Z");
+    compiler.compile(project, withTime).assertSuccess();
     return project;
   }
 

@@ -70,7 +70,7 @@ class MultiModuleTest {
     ProjectCompiler.Result result = app.compile(Map.of(), classPath).assertSuccess();
     assertEquals(List.of(), result.messages(Diagnostic.Kind.ERROR));
     assertTrue(result.messages(Diagnostic.Kind.NOTE).contains("Strata: the compiled entities refer to lib.Customer,"
-        + " compiled elsewhere (on the class path); it is mapped as entities of this schema, as Hibernate maps them"
+        + " compiled elsewhere (on the class path); it is mapped as an entity of this schema, as Hibernate maps it"
         + " in the same persistence unit, and listed in the snapshot"), result.messages(Diagnostic.Kind.NOTE).toString());
 
     String snapshotText = Files.readString(app.snapshot(), StandardCharsets.UTF_8);

@@ -53,7 +53,7 @@ class ClassPathEntitiesTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadNoteContaining("Strata: the compiled entities refer to b.B, compiled elsewhere (on the"
-        + " class path); it is mapped as entities of this schema, as Hibernate maps them in the same persistence unit,"
+        + " class path); it is mapped as an entity of this schema, as Hibernate maps it in the same persistence unit,"
         + " and listed in the snapshot");
     assertThat(StrataProject.read(project.snapshot())).isEqualTo("""
         strata snapshot version 1
@@ -135,7 +135,8 @@ class ClassPathEntitiesTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadNoteContaining("Strata: the compiled entities refer to b.C, b.D, b.E, compiled"
-        + " elsewhere (on the class path); they are mapped");
+        + " elsewhere (on the class path); they are mapped as entities of this schema, as Hibernate maps them in the"
+        + " same persistence unit, and listed in the snapshot");
     assertThat(StrataProject.read(project.snapshot())).isEqualTo("""
         strata snapshot version 1
         head 20261126_101500_72t7

@@ -161,9 +161,11 @@ public final class EntityReader {
       }
     }
     if (!added.isEmpty()) {
+      boolean one = added.size() == 1;
       diagnostics.note("the compiled entities refer to " + String.join(", ", added) + ", compiled elsewhere (on"
-          + " the class path); " + (added.size() == 1 ? "it is" : "they are") + " mapped as entities of this"
-          + " schema, as Hibernate maps them in the same persistence unit, and listed in the snapshot");
+          + " the class path); " + (one ? "it is mapped as an entity" : "they are mapped as entities") + " of this"
+          + " schema, as Hibernate maps " + (one ? "it" : "them") + " in the same persistence unit, and listed in"
+          + " the snapshot");
     }
   }
 

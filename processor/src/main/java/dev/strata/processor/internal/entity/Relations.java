@@ -339,11 +339,18 @@ final class Relations {
       return;
     }
     AnnotationMirror override = target.associations().get(a.name());
+    // Hibernate (AbstractPropertyHolder.buildJoinTableOverride): an override without joinColumns replaces
+    // the relationship's @JoinTable by its own joinTable, written or not.
+    Optional<AnnotationMirror> joinTableAnn = ann.find(e, Jpa.JOIN_TABLE);
     if (override != null) {
-      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@AssociationOverride(name = \"" + a.name() + "\") for "
-          + a.describe() + ": Strata does not support overriding the join table of a to-many relationship; "
-          + "give the relationship its @JoinTable where it is declared", e, relation);
-      return;
+      if (!ann.annotations(override, "joinColumns").isEmpty() || ann.has(e, Jpa.JOIN_COLUMN)
+          || ann.has(e, Jpa.JOIN_COLUMNS)) {
+        m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@AssociationOverride(name = \"" + a.name() + "\") for "
+            + a.describe() + ": Strata supports overriding the join table of a to-many relationship, not its join "
+            + "columns; override it with joinTable = @JoinTable(...) only", e, relation);
+        return;
+      }
+      joinTableAnn = ann.value(override, "joinTable").map(v -> (AnnotationMirror) v.getValue());
     }
     Optional<AnnotationMirror> mapKey = ann.find(e, Jpa.MAP_KEY);
     if (mapKey.isPresent()) {
@@ -372,7 +379,7 @@ final class Relations {
       m.afterAll.add(() -> joinColumnInTarget(a, owner, referenced, joinColumns));
       return;
     }
-    joinTable(a, target.entity(), referenced, relation, oneToMany, kind.get());
+    joinTable(a, target.entity(), referenced, relation, oneToMany, kind.get(), joinTableAnn);
   }
 
   Optional<Kind> kind(Attribute a, AnnotationMirror relation) {
@@ -462,9 +469,8 @@ final class Relations {
    * columns of a one-to-many are unique: a one-to-many Set's key is the element alone.
    */
   private void joinTable(Attribute a, EntityInfo owner, EntityInfo referenced, AnnotationMirror relation,
-      boolean oneToMany, Kind kind) {
+      boolean oneToMany, Kind kind, Optional<AnnotationMirror> joinTable) {
     Element e = a.element();
-    Optional<AnnotationMirror> joinTable = ann.find(e, Jpa.JOIN_TABLE);
     String explicitName = joinTable.map(j -> ann.string(j, "name")).orElse("");
     Name logical = explicitName.isBlank()
         ? m.naming.joinTable(owner.tablePhysical, referenced.tablePhysical, a.name())

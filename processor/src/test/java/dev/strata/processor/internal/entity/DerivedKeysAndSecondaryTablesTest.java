@@ -146,14 +146,15 @@ class DerivedKeysAndSecondaryTablesTest {
   }
 
   @Test
-  void overridingAJoinTableIsAnError() {
+  void overridingAToManysJoinColumnsIsAnError() {
     assertOneError("""
         @Entity class Tag { @Id Long id; }
         @MappedSuperclass abstract class Tagged { @ManyToMany Set<Tag> tags; }
-        @Entity @AssociationOverride(name = "tags", joinTable = @JoinTable(name = "post_tags"))
+        @Entity @AssociationOverride(name = "tags", joinColumns = @JoinColumn(name = "post_id"))
         class Post extends Tagged { @Id Long id; }
-        """, "[STRATA-107] @AssociationOverride(name = \"tags\") for Tagged.tags: Strata does not support overriding "
-        + "the join table of a to-many relationship; give the relationship its @JoinTable where it is declared", 7);
+        """, "[STRATA-107] @AssociationOverride(name = \"tags\") for Tagged.tags: Strata supports overriding the join "
+        + "table of a to-many relationship, not its join columns; override it with joinTable = @JoinTable(...) only",
+        7);
   }
 
   @Test

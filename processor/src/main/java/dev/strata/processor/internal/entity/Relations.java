@@ -352,12 +352,6 @@ final class Relations {
       }
       joinTableAnn = ann.value(override, "joinTable").map(v -> (AnnotationMirror) v.getValue());
     }
-    Optional<AnnotationMirror> mapKey = ann.find(e, Jpa.MAP_KEY);
-    if (mapKey.isPresent()) {
-      m.diagnostics.error(MappingCode.UNSUPPORTED_MAPPING, "@MapKey on " + a.describe() + " is not supported by Strata "
-          + "yet on the owning side of a relationship; map it with mappedBy, or use @MapKeyColumn", e, mapKey.get());
-      return;
-    }
     Optional<Kind> kind = kind(a, relation);
     if (kind.isEmpty()) {
       return;
@@ -520,6 +514,11 @@ final class Relations {
         key.add(order.get());
         break;
       case MAP:
+        if (ann.has(e, Jpa.MAP_KEY)) {
+          // @MapKey: the key is an attribute of the element entity, read from its table; no key column here.
+          key.addAll(elementColumns);
+          break;
+        }
         Optional<List<String>> mapKey = mapKeyColumns(a, table);
         if (mapKey.isEmpty()) {
           return;

@@ -192,6 +192,22 @@ class DerivedKeysAndSecondaryTablesTest {
   }
 
   @Test
+  void aMapKeyedByAnAttributeOfTheElementKeysItsJoinTableByOwnerAndElement() {
+    ReaderHarness.Result result = ReaderHarness.compile(ReaderHarness.source("Model", """
+        class Model {}
+        @Entity class Item { @Id Long id; String code; }
+        @Entity class Shop { @Id Long id; @ManyToMany @MapKey(name = "code") Map<String, Item> items; }
+        """));
+    com.google.testing.compile.CompilationSubject.assertThat(result.compilation).succeededWithoutWarnings();
+    org.junit.jupiter.api.Assertions.assertTrue(result.schema().contains("""
+        table shop_item
+          items_id bigint not null
+          shop_id bigint not null
+          primary key shop_item_pkey (shop_id, items_id)
+        """), result.schema());
+  }
+
+  @Test
   void joinColumnInATableTheEntityDoesNotDeclareIsAnError() {
     assertOneError("""
         @Entity class Parent { @Id Long id; }

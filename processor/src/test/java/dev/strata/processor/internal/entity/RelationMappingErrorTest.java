@@ -82,12 +82,12 @@ class RelationMappingErrorTest {
   }
 
   @Test
-  void mapKeyOnOwningSideIsAnError() {
+  void mapKeyOnAJoinColumnOfTheTargetIsAnError() {
     assertOneError("""
         @Entity class B { @Id Long id; }
-        @Entity class A { @Id Long id; @OneToMany @MapKey Map<Long, B> bs; }
-        """, "[STRATA-107] @MapKey on A.bs is not supported by Strata yet on the owning side of a relationship; map "
-        + "it with mappedBy, or use @MapKeyColumn", 7);
+        @Entity class A { @Id Long id; @OneToMany @JoinColumn(name = "a_id") @MapKey Map<Long, B> bs; }
+        """, "A.bs: an ordered list or map kept in a join column of the target's table is not supported by Strata; "
+        + "use a join table, or a bidirectional relationship with mappedBy", 7);
   }
 
   @Test

@@ -57,12 +57,23 @@ import java.util.function.Predicate;
  *
  * <p>Renames come only from {@link Renames} hints. A hint {@code new <- old} can apply when
  * {@code old} exists now and {@code new} is wanted, in the same namespace, and no other hint renames
- * from {@code old}. It applies when {@code new} does not exist now; or when {@code old} is not wanted
+ * from {@code old} (hints whose {@code new} exists now do not count beside the one hint from
+ * {@code old} whose {@code new} does not: they were left in the source after their rename). It applies when {@code new} does not exist now; or when {@code old} is not wanted
  * any more (one table dropped and another renamed into its name); or when another applied hint renames
  * the present {@code new} away (a chain {@code a -> b -> c}) or renames something else into
- * {@code old}; or when it is part of a cycle of hints (a swap), which is applied as a whole. Other
- * hints are stale: the rename happened in an earlier revision and the names are in use again. They are
- * ignored. Without a hint, a different name is a drop and an add.
+ * {@code old}; or when it is part of a cycle of hints (a swap, a rotation) that is still to be made.
+ * Other hints are stale: the rename happened in an earlier revision and the names are in use again.
+ * They are ignored. Without a hint, a different name is a drop and an add.
+ *
+ * <p>A cycle leaves every name in use before and after, so the names cannot tell whether it is still
+ * to be made; the definitions can. The cycle is still to be made when the objects under their old
+ * names are closer to what is wanted under the new names than the objects already under the new
+ * names are (counting the differences of type, nullability, default, identity and comment for
+ * columns; of columns, keys, constraints, indexes and comment for tables). When the objects already
+ * under the new names are closer, an earlier revision made the cycle and it is ignored
+ * ({@link #doneCycles}). When both are equally close (columns with the same definition), nothing can
+ * tell, and the cycle is ignored too ({@link #undecidableCycles}): making a swap that was already
+ * made would move the values back on every compile.
  */
 public final class SchemaDiff {
   private SchemaDiff() {}
@@ -116,11 +127,8 @@ public final class SchemaDiff {
    * The hints among {@code renames} that {@link #diff} applies to these schemas; the others are stale
    * or contradictory and are ignored. A caller can tell a developer which {@code @RenamedFrom} can go.
    *
-   * <p>Hints that form a cycle (a swap) stay effective even after they have been applied: a swap of
-   * two columns with the same definition leaves current and desired schema equal, exactly as before
-   * the swap, so no function of the schemas and hints can tell whether the swap is still to be done.
-   * The diff applies it; a caller that finds only such renames in a diff should ask the developer to
-   * remove those hints.
+   * <p>Once applied, no hint is effective any more: {@code effectiveRenames(b, b, r)} is empty for
+   * any hints (see the class comment for cycles).
    */
   public static Renames effectiveRenames(Schema current, Schema desired, Renames renames) {
     Differ differ = new Differ(current, desired, renames);
@@ -128,22 +136,61 @@ public final class SchemaDiff {
   }
 
   /**
+   * The hints among {@code renames} that form cycles (swaps, rotations) an earlier revision already
+   * made: the objects under the new names already have the definitions wanted there. The diff
+   * ignores them; a caller can tell the developer that those {@code @RenamedFrom} can go.
+   */
+  public static Renames doneCycles(Schema current, Schema desired, Renames renames) {
+    Differ differ = new Differ(current, desired, renames);
+    return new Renames(differ.doneTables, differ.doneColumns);
+  }
+
+  /**
+   * The hints among {@code renames} that form cycles whose objects all have the same definitions,
+   * so that nothing tells whether the cycle is still to be made. The diff ignores them (see the class
+   * comment); a caller should tell the developer.
+   */
+  public static Renames undecidableCycles(Schema current, Schema desired, Renames renames) {
+    Differ differ = new Differ(current, desired, renames);
+    return new Renames(differ.undecidedTables, differ.undecidedColumns);
+  }
+
+  /** What the definitions say about a cycle of hints. */
+  enum Cycle { TO_MAKE, DONE, UNDECIDABLE }
+
+  /**
    * Which names are renamed, among {@code now} (existing) and {@code wanted}: a map from new name to
-   * old name holding the hints that apply (see the class comment).
+   * old name holding the hints that apply (see the class comment). Cycles that are not to be made go
+   * into {@code done} or {@code undecided}, as {@code cycle} judges them.
    */
   static <N extends Comparable<? super N>> Map<N, N> effectiveRenames(Map<N, N> hints, Set<N> now, Set<N> wanted,
-      Predicate<Map.Entry<N, N>> allowed) {
+      Predicate<Map.Entry<N, N>> allowed, Function<Map<N, N>, Cycle> cycle, Map<N, N> done, Map<N, N> undecided) {
+    // Several hints may claim one old name: a rename left in the source (a <- b, a exists) beside the
+    // next rename of b (c <- b, c is new). The one whose new name does not exist yet is the rename.
     Map<N, Integer> claims = new HashMap<>();
-    hints.values().forEach(old -> claims.merge(old, 1, Integer::sum));
+    Map<N, Integer> freshClaims = new HashMap<>();
+    hints.forEach((newName, old) -> {
+      claims.merge(old, 1, Integer::sum);
+      if (!now.contains(newName)) {
+        freshClaims.merge(old, 1, Integer::sum);
+      }
+    });
+    Map<N, N> kept = new TreeMap<>(hints);
+    kept.entrySet().removeIf(hint -> claims.get(hint.getValue()) > 1 && now.contains(hint.getKey())
+        && freshClaims.getOrDefault(hint.getValue(), 0) == 1);
+    claims.clear();
+    kept.values().forEach(old -> claims.merge(old, 1, Integer::sum));
     TreeMap<N, N> candidates = new TreeMap<>();
-    hints.forEach((newName, oldName) -> {
+    kept.forEach((newName, oldName) -> {
       if (now.contains(oldName) && wanted.contains(newName) && !oldName.equals(newName)
           && claims.get(oldName) == 1 && allowed.test(Map.entry(newName, oldName))) {
         candidates.put(newName, oldName);
       }
     });
     TreeMap<N, N> effective = new TreeMap<>();
-    // A cycle (a swap, a rotation) cannot be told from one already applied; it is applied as a whole.
+    // A cycle (a swap, a rotation) uses the same names before and after: the definitions tell whether
+    // it is still to be made (see the class comment). It is applied, or ignored, as a whole.
+    Set<N> ignored = new HashSet<>();
     for (N start : candidates.keySet()) {
       List<N> path = new ArrayList<>();
       N at = start;
@@ -151,10 +198,19 @@ public final class SchemaDiff {
         path.add(at);
         at = candidates.get(candidates.get(at)) != null ? candidates.get(at) : null;
       }
-      if (start.equals(at)) {
-        path.forEach(n -> effective.put(n, candidates.get(n)));
+      if (start.equals(at) && !effective.containsKey(start) && !ignored.contains(start)) {
+        TreeMap<N, N> members = new TreeMap<>();
+        path.forEach(n -> members.put(n, candidates.get(n)));
+        Cycle verdict = cycle.apply(members);
+        if (verdict == Cycle.TO_MAKE) {
+          effective.putAll(members);
+        } else {
+          ignored.addAll(members.keySet());
+          (verdict == Cycle.DONE ? done : undecided).putAll(members);
+        }
       }
     }
+    candidates.keySet().removeAll(ignored);
     // Otherwise a hint applies when its target is free, when its old name is not wanted any more, or
     // when an applied hint frees its target (a chain a -> b -> c) or takes over its old name. This is
     // the least such set: stale hints whose names are all in use again do not vouch for each other.
@@ -189,6 +245,11 @@ public final class SchemaDiff {
     private final Map<QualifiedName, Map<String, String>> columnFrom = new HashMap<>();
     private final Map<QualifiedName, QualifiedName> tableRenames;
     private final Map<QualifiedName, Map<String, String>> columnRenames = new TreeMap<>();
+    /** Cycles of hints that are already made, or cannot be told (see {@link #undecidableCycles}). */
+    private final Map<QualifiedName, QualifiedName> doneTables = new TreeMap<>();
+    private final Map<QualifiedName, QualifiedName> undecidedTables = new TreeMap<>();
+    private final Map<QualifiedName, Map<String, String>> doneColumns = new TreeMap<>();
+    private final Map<QualifiedName, Map<String, String>> undecidedColumns = new TreeMap<>();
     /** (current table, current column) of columns whose type changes. */
     private final Set<Map.Entry<QualifiedName, String>> retyped = new HashSet<>();
 
@@ -198,7 +259,10 @@ public final class SchemaDiff {
       Set<QualifiedName> now = names(current.tables(), Table::name);
       Set<QualifiedName> wanted = names(desired.tables(), Table::name);
       tableRenames = effectiveRenames(renames.tables(), now, wanted,
-          hint -> hint.getKey().namespace().equals(hint.getValue().namespace()));
+          hint -> hint.getKey().namespace().equals(hint.getValue().namespace()),
+          members -> verdict(members, n -> current.table(n).orElseThrow(), n -> desired.table(n).orElseThrow(),
+              Differ::distance),
+          doneTables, undecidedTables);
       Set<QualifiedName> renamedAway = new HashSet<>(tableRenames.values());
       for (Table table : desired.tables()) {
         QualifiedName from = tableRenames.get(table.name());
@@ -216,7 +280,18 @@ public final class SchemaDiff {
         Set<String> columnsNow = names(was.columns(), Column::name);
         Set<String> columnsWanted = names(is.columns(), Column::name);
         Map<String, String> hints = renames.columns().getOrDefault(pair.getKey(), Map.of());
-        Map<String, String> effective = effectiveRenames(hints, columnsNow, columnsWanted, hint -> true);
+        Map<String, String> done = new TreeMap<>();
+        Map<String, String> undecided = new TreeMap<>();
+        Map<String, String> effective = effectiveRenames(hints, columnsNow, columnsWanted, hint -> true,
+            members -> verdict(members, n -> was.column(n).orElseThrow(), n -> is.column(n).orElseThrow(),
+                Differ::distance),
+            done, undecided);
+        if (!done.isEmpty()) {
+          doneColumns.put(is.name(), done);
+        }
+        if (!undecided.isEmpty()) {
+          undecidedColumns.put(is.name(), undecided);
+        }
         Set<String> away = new HashSet<>(effective.values());
         Map<String, String> to = new TreeMap<>();
         Map<String, String> from = new TreeMap<>();
@@ -239,6 +314,59 @@ public final class SchemaDiff {
           columnRenames.put(is.name(), effective);
         }
       }
+    }
+
+    /**
+     * Whether a cycle ({@code members}: new name to old name) is still to be made: the objects under
+     * the old names are closer to what is wanted under the new names than the objects already there.
+     */
+    private static <N, T> Cycle verdict(Map<N, N> members, Function<N, T> now, Function<N, T> wanted,
+        java.util.function.ToIntBiFunction<T, T> distance) {
+      int stay = 0;
+      int move = 0;
+      for (Map.Entry<N, N> member : members.entrySet()) {
+        T target = wanted.apply(member.getKey());
+        stay += distance.applyAsInt(now.apply(member.getKey()), target);
+        move += distance.applyAsInt(now.apply(member.getValue()), target);
+      }
+      return move < stay ? Cycle.TO_MAKE : stay < move ? Cycle.DONE : Cycle.UNDECIDABLE;
+    }
+
+    /** How many of type, nullability, default, identity and comment differ (names do not count). */
+    private static int distance(Column a, Column b) {
+      return (a.type().equals(b.type()) ? 0 : 1) + (a.nullable() == b.nullable() ? 0 : 1)
+          + (a.defaultValue().equals(b.defaultValue()) ? 0 : 1) + (a.identity().equals(b.identity()) ? 0 : 1)
+          + (a.comment().equals(b.comment()) ? 0 : 1);
+    }
+
+    /**
+     * How many columns, keys, constraints and indexes one table has and the other has not, compared
+     * without their own names (which often derive from the table's), plus one for a different comment.
+     */
+    private static int distance(Table a, Table b) {
+      return difference(a.columns(), b.columns(), c -> c)
+          + difference(a.primaryKey().stream().toList(), b.primaryKey().stream().toList(), PrimaryKey::columns)
+          + difference(a.foreignKeys(), b.foreignKeys(),
+              fk -> List.of(fk.columns(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate()))
+          + difference(a.uniqueConstraints(), b.uniqueConstraints(), UniqueConstraint::columns)
+          + difference(a.indexes(), b.indexes(), ix -> List.of(ix.columns(), ix.unique()))
+          + difference(a.checks(), b.checks(), CheckConstraint::expression)
+          + (a.comment().equals(b.comment()) ? 0 : 1);
+    }
+
+    private static <T, K> int difference(List<T> a, List<T> b, Function<T, K> key) {
+      Set<K> left = new HashSet<>();
+      a.forEach(item -> left.add(key.apply(item)));
+      Set<K> right = new HashSet<>();
+      b.forEach(item -> right.add(key.apply(item)));
+      int count = 0;
+      for (K k : left) {
+        count += right.contains(k) ? 0 : 1;
+      }
+      for (K k : right) {
+        count += left.contains(k) ? 0 : 1;
+      }
+      return count;
     }
 
     List<Change> run() {

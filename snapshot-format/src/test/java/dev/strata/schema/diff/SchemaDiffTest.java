@@ -350,9 +350,11 @@ class SchemaDiffTest {
     CheckConstraint onX = CheckConstraint.of("a_x_check", "x >= 0");
     CheckConstraint onY = CheckConstraint.of("a_y_check", "\"y\" <= 2");
     CheckConstraint other = CheckConstraint.of("a_z_check", "z <> 'x'");
-    Table before = a(Column.of("x", "integer"), Column.of("y", "integer"), Column.of("z", "text"))
+    Table before = a(Column.of("x", "integer"), Column.of("y", "bigint"), Column.of("z", "text"))
         .withChecks(List.of(onX, onY, other));
-    assertDiff(schema(before), schema(before), new Renames(Map.of(), Map.of(A, Map.of("x", "y", "y", "x"))),
+    Table after = a(Column.of("x", "bigint"), Column.of("y", "integer"), Column.of("z", "text"))
+        .withChecks(List.of(onX, onY, other));
+    assertDiff(schema(before), schema(after), new Renames(Map.of(), Map.of(A, Map.of("x", "y", "y", "x"))),
         new DropCheckConstraint(A, onX),
         new DropCheckConstraint(A, onY),
         new RenameColumn(A, "x", "strata_tmp_1"),
@@ -360,6 +362,65 @@ class SchemaDiffTest {
         new RenameColumn(A, "strata_tmp_1", "y"),
         new AddCheckConstraint(A, onX),
         new AddCheckConstraint(A, onY));
+  }
+
+  /** After a swap, the hints left in the source find the definitions already in place: the swap is done. */
+  @Test
+  void aSwapAlreadyMadeIsIgnored() {
+    Schema swapped = schema(a(Column.of("x", "varchar(20)"), Column.of("y", "varchar(10)")));
+    Renames hints = new Renames(Map.of(), Map.of(A, Map.of("x", "y", "y", "x")));
+    assertEquals(List.of(), SchemaDiff.diff(swapped, swapped, hints));
+    assertEquals(Renames.NONE, SchemaDiff.effectiveRenames(swapped, swapped, hints));
+    assertEquals(hints, SchemaDiff.doneCycles(swapped, swapped, hints));
+    assertEquals(Renames.NONE, SchemaDiff.undecidableCycles(swapped, swapped, hints));
+    // the hints still swap when the definitions are under the old names, also when one changes as well
+    Schema before = schema(a(Column.of("x", "varchar(10)"), Column.of("y", "varchar(20)")));
+    Schema wanted = schema(a(Column.of("x", "varchar(20)"), Column.of("y", "varchar(10)").notNull()));
+    assertEquals(hints, SchemaDiff.effectiveRenames(before, wanted, hints));
+    assertEquals(Renames.NONE, SchemaDiff.doneCycles(before, wanted, hints));
+  }
+
+  /** Columns with the same definition look the same before and after a swap: it is not made. */
+  @Test
+  void aSwapOfColumnsWithTheSameDefinitionCannotBeTold() {
+    Schema s = schema(a(Column.of("x", "text"), Column.of("y", "text")));
+    Renames hints = new Renames(Map.of(), Map.of(A, Map.of("x", "y", "y", "x")));
+    assertEquals(List.of(), SchemaDiff.diff(s, s, hints));
+    assertEquals(hints, SchemaDiff.undecidableCycles(s, s, hints));
+    assertEquals(Renames.NONE, SchemaDiff.doneCycles(s, s, hints));
+  }
+
+  /** A swap of tables left in the source is done once each table's content is under its new name. */
+  @Test
+  void aTableSwapAlreadyMadeIsIgnored() {
+    Table a = a(Column.of("only_in_a", "text"));
+    Table b = b(Column.of("only_in_b", "text"));
+    Schema swapped = schema(a.withName(B), b.withName(A));
+    Renames hints = new Renames(Map.of(A, B, B, A), Map.of());
+    assertEquals(List.of(), SchemaDiff.diff(swapped, swapped, hints));
+    assertEquals(hints, SchemaDiff.doneCycles(swapped, swapped, hints));
+  }
+
+  /** A chain next to a swap already made: the chain applies, the swap's hints do not vouch for it. */
+  @Test
+  void aChainStillAppliesBesideASwapAlreadyMade() {
+    Schema before = schema(a(Column.of("x", "varchar(20)"), Column.of("y", "varchar(10)"), Column.of("p", "date"),
+        Column.of("q", "uuid")));
+    Schema wanted = schema(a(Column.of("x", "varchar(20)"), Column.of("y", "varchar(10)"), Column.of("q", "date"),
+        Column.of("r", "uuid")));
+    Renames hints = new Renames(Map.of(), Map.of(A, Map.of("x", "y", "y", "x", "q", "p", "r", "q")));
+    assertDiff(before, wanted, hints,
+        new RenameColumn(A, "q", "r"),
+        new RenameColumn(A, "p", "q"));
+  }
+
+  /** After a -> b, the hint left on a beside the next rename b -> c: the new rename wins. */
+  @Test
+  void aHintLeftAfterItsRenameDoesNotBlockTheNextRenameOfTheSameColumn() {
+    Schema before = schema(a(Column.of("x", "varchar(20)"), Column.of("y", "varchar(10)")));
+    Schema wanted = schema(a(Column.of("x", "varchar(20)"), Column.of("z", "varchar(10)")));
+    assertDiff(before, wanted, new Renames(Map.of(), Map.of(A, Map.of("x", "y", "z", "y"))),
+        new RenameColumn(A, "y", "z"));
   }
 
   @Test

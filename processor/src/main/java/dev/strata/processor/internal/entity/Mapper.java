@@ -616,6 +616,8 @@ final class Mapper {
             + "no to-many relationship there; map the collection as an entity with @OneToMany", e, relation);
         return;
       }
+      noRenamedFrom(a, "a to-many relationship has no column in the entity's table to rename; put"
+          + " @RenamedFrom on the entity of the other side (its table) or remove it");
       if (!keysOnly) {
         relations.toMany(a, target);
       }
@@ -628,6 +630,9 @@ final class Mapper {
       return;
     }
     if (embeddedId || ann.has(e, Jpa.EMBEDDED) || isEmbeddable(a.type())) {
+      noRenamedFrom(a, "an embedded value has a column per attribute of its class; put @RenamedFrom on the"
+          + " attributes of " + display(a.type()) + " whose columns were renamed, or use"
+          + " @AttributeOverride(name, column) here to keep the old names");
       embedded(a, target, id || embeddedId, key);
       return;
     }
@@ -764,16 +769,34 @@ final class Mapper {
           List.of(column.name())));
     }
     def.check().forEach(c -> TableConstraints.addCheck(table, c.name(), c.condition()));
+    renamedColumn(a, table, def.column().name());
+    return true;
+  }
+
+  /**
+   * Records the rename that {@code @RenamedFrom} on {@code a} declares for its column {@code column}
+   * of {@code table}: its value is the column's old name, exactly as in the database (for a relation,
+   * the old join column's name), as for an entity it is the old table name.
+   */
+  void renamedColumn(Attribute a, TableBuilder table, String column) {
     ann.find(a.element(), Jpa.RENAMED_FROM).ifPresent(r -> {
       String old = ann.string(r, "value");
       if (old.isBlank()) {
         diagnostics.error(MappingCode.INVALID_NAME, "@RenamedFrom on " + a.describe() + ": the old column name "
             + "is empty; write the column's old name, exactly as in the database", a.element(), r);
       } else {
-        columnRenames.computeIfAbsent(table.name, k -> new TreeMap<>()).put(def.column().name(), old);
+        columnRenames.computeIfAbsent(table.name, k -> new TreeMap<>()).put(column, old);
       }
     });
-    return true;
+  }
+
+  /**
+   * Refuses {@code @RenamedFrom} on an attribute that has no column of its own for it to rename
+   * ({@code what} says why), instead of ignoring it and dropping what the developer meant to keep.
+   */
+  void noRenamedFrom(Attribute a, String what) {
+    ann.find(a.element(), Jpa.RENAMED_FROM).ifPresent(r -> diagnostics.error(MappingCode.UNSUPPORTED_MAPPING,
+        "@RenamedFrom on " + a.describe() + ": " + what, a.element(), r));
   }
 
   // ---- basic columns ---------------------------------------------------------------------------------

@@ -221,6 +221,15 @@ final class Relations {
     if (unique && !id) {
       table.addUnique(new UniqueConstraint(m.constraintNaming.uniqueKey(table.physical, physicals), columns));
     }
+    if (columns.size() == 1) {
+      // The join column is renamed; its foreign key and unique constraint follow in the diff (dropped
+      // and added again under their new names when those derive from the column's).
+      m.renamedColumn(a, table, columns.get(0));
+    } else if (columns.size() > 1) {
+      m.noRenamedFrom(a, "the relationship has " + columns.size() + " join columns (" + String.join(", ", columns)
+          + ") and @RenamedFrom names one old column; keep their old names with @JoinColumn(name = ...) in"
+          + " @JoinColumns, or remove @RenamedFrom (the columns are then dropped and added)");
+    }
     addForeignKey(a, table, columns, physicals, referenced, joins.get(), joinColumns,
         override.isPresent() ? override : ann.find(e, Jpa.JOIN_COLUMNS));
   }

@@ -180,8 +180,12 @@ public final class Pipeline {
     Schema current = snapshot.map(Snapshot::schema).orElse(Schema.EMPTY);
     DataLossPolicy policy = DataLossPolicy.of(options, model, diagnostics);
     List<Change> changes = policy.diff(current, model.schema(), model.renames());
-    ReviewWarnings.renamesDone(model.renames(), current, diagnostics, model.tableOrigins(), model.columnOrigins());
+    ReviewWarnings.renamesDone(model.renames(), current, model.schema(), diagnostics, model.tableOrigins(),
+        model.columnOrigins());
     policy.acceptancesDone(changes, diagnostics);
+    if (diagnostics.hasErrors()) {
+      return;
+    }
     RevisionWriter.Target target = new RevisionWriter.Target(packageName, revisionsDir, snapshotPath.get(),
         entityNames);
 

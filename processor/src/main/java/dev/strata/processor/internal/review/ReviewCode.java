@@ -40,7 +40,11 @@ public enum ReviewCode implements Diagnostics.Code {
   /** An {@code @AcceptDataLoss} that accepts no loss of this compile's changes, so it can be removed. */
   ACCEPTANCE_DONE("STRATA-522"),
   /** An {@code @AcceptDataLoss} with names where they mean nothing (on a field, or columns on a package). */
-  ACCEPTANCE_MISPLACED("STRATA-523");
+  ACCEPTANCE_MISPLACED("STRATA-523"),
+  /** A swap of names between columns (or tables) that look the same: it is not made (a warning). */
+  RENAME_UNDECIDABLE("STRATA-524"),
+  /** A {@code @RenamedFrom} on a column that names no column of the table (an error). */
+  RENAME_UNKNOWN("STRATA-525");
 
   private final String id;
 

@@ -6,8 +6,10 @@ import dev.strata.processor.internal.options.StrataOptions;
 import dev.strata.schema.Column;
 import dev.strata.schema.QualifiedName;
 import dev.strata.schema.Schema;
+import dev.strata.schema.Table;
 import dev.strata.schema.change.Change;
 import dev.strata.schema.diff.Renames;
+import dev.strata.schema.diff.SchemaDiff;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,25 +84,68 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
   }
 
   /**
-   * Notes each {@code @RenamedFrom} whose rename an earlier revision already made: {@code current}
-   * (the committed snapshot) has the new name and not the old one.
+   * Reports on the {@code @RenamedFrom} hints before the diff uses them: a note for each whose rename
+   * an earlier revision already made ({@code current}, the committed snapshot, has the new name and
+   * not the old one, or a swap's definitions are already under the new names); a warning for a swap
+   * whose columns or tables look the same, which the diff cannot tell from one already made and
+   * ignores; an error for a column hint that names no column of the table being renamed.
    */
-  public static void renamesDone(Renames renames, Schema current, Diagnostics diagnostics,
+  public static void renamesDone(Renames renames, Schema current, Schema desired, Diagnostics diagnostics,
       Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
+    Renames cyclesDone = SchemaDiff.doneCycles(current, desired, renames);
+    Renames undecidable = SchemaDiff.undecidableCycles(current, desired, renames);
     renames.tables().forEach((to, from) -> {
-      if (current.table(to).isPresent() && current.table(from).isEmpty() && tableOrigins.containsKey(to)) {
+      Element origin = tableOrigins.get(to);
+      if (origin == null) {
+        return;
+      }
+      if (current.table(to).isPresent() && current.table(from).isEmpty()) {
         diagnostics.note(ReviewCode.RENAME_DONE, "@RenamedFrom(\"" + from.name() + "\") on the entity of table "
             + to + ": an earlier revision already renamed " + from + " to " + to.name()
-            + "; the annotation can be removed", tableOrigins.get(to));
+            + "; the annotation can be removed", origin);
+      } else if (cyclesDone.tables().containsKey(to)) {
+        diagnostics.note(ReviewCode.RENAME_DONE, "@RenamedFrom(\"" + from.name() + "\") on the entity of table "
+            + to + ": an earlier revision already made this exchange of names (table " + to + " already holds "
+            + "what was " + from + "); the annotation can be removed", origin);
+      } else if (undecidable.tables().containsKey(to)) {
+        diagnostics.warning(ReviewCode.RENAME_UNDECIDABLE, "@RenamedFrom(\"" + from.name() + "\") on the entity "
+            + "of table " + to + ": the tables exchanging names (" + String.join(", ",
+                undecidable.tables().keySet().stream().map(QualifiedName::toString).toList()) + ") look the same,"
+            + " so Strata cannot tell whether the exchange is still to be made or an earlier revision made it,"
+            + " and does not make it; remove the annotations if it was made, or write the renames into a"
+            + " revision by hand (-Astrata.empty=true -Astrata.message=...)", origin);
       }
     });
+    Map<QualifiedName, QualifiedName> tableRenames = SchemaDiff.effectiveRenames(current, desired, renames).tables();
     renames.columns().forEach((table, columns) -> columns.forEach((to, from) -> {
-      boolean done = current.table(table).map(t -> t.column(to).isPresent() && t.column(from).isEmpty()).orElse(false);
       Element origin = columnOrigins.getOrDefault(table, Map.of()).get(to);
-      if (done && origin != null) {
-        diagnostics.note(ReviewCode.RENAME_DONE, "@RenamedFrom(\"" + from + "\") on the field of column " + table
-            + "." + to + ": an earlier revision already renamed it from " + from
+      if (origin == null) {
+        return;
+      }
+      Optional<Table> before = current.table(tableRenames.getOrDefault(table, table));
+      boolean done = current.table(table).map(t -> t.column(to).isPresent() && t.column(from).isEmpty()).orElse(false);
+      String hint = "@RenamedFrom(\"" + from + "\") on the field of column " + table + "." + to;
+      if (done) {
+        diagnostics.note(ReviewCode.RENAME_DONE, hint + ": an earlier revision already renamed it from " + from
             + "; the annotation can be removed", origin);
+      } else if (cyclesDone.columns().getOrDefault(table, Map.of()).containsKey(to)) {
+        diagnostics.note(ReviewCode.RENAME_DONE, hint + ": an earlier revision already made this exchange of"
+            + " names (column " + to + " already has the definition that " + from + " had); the annotation can be"
+            + " removed", origin);
+      } else if (undecidable.columns().getOrDefault(table, Map.of()).containsKey(to)) {
+        diagnostics.warning(ReviewCode.RENAME_UNDECIDABLE, hint + ": the columns exchanging names ("
+            + String.join(", ", undecidable.columns().get(table).keySet()) + ") have the same definition, so"
+            + " Strata cannot tell whether the exchange is still to be made or an earlier revision made it, and"
+            + " does not make it; remove the annotations if it was made, or write the renames into a revision by"
+            + " hand (-Astrata.empty=true -Astrata.message=...)", origin);
+      } else if (before.isPresent() && before.get().column(from).isEmpty() && before.get().column(to).isEmpty()) {
+        List<String> likely = before.get().columns().stream().map(Column::name)
+            .filter(c -> c.startsWith(from + "_") && desired.table(table).flatMap(t -> t.column(c)).isEmpty())
+            .toList();
+        diagnostics.error(ReviewCode.RENAME_UNKNOWN, hint + ": table " + before.get().name() + " has no column "
+            + from + " to rename (nor a column " + to + " already); write the old column's name exactly as in the"
+            + " database" + (likely.isEmpty() ? "" : " (for a relation, its join column's: "
+                + String.join(" or ", likely) + ")") + ", or remove the annotation", origin);
       }
     }));
   }

@@ -76,8 +76,6 @@ final class AppModel {
     final List<Idx> indexes = new ArrayList<>();
     Optional<String> comment = Optional.empty();
     Optional<String> renamedFrom = Optional.empty();
-    /** Renamed by a swap: its {@code @RenamedFrom} must go in the next version (see {@link RandomEvolution}). */
-    boolean swapped;
 
     Entity copy() {
       Entity e = new Entity();
@@ -95,7 +93,6 @@ final class AppModel {
           i.unique)));
       e.comment = comment;
       e.renamedFrom = renamedFrom;
-      e.swapped = swapped;
       return e;
     }
 
@@ -223,8 +220,6 @@ final class AppModel {
     Optional<String> renamedFrom = Optional.empty();
     /** An unnamed column check, {@code @Column(check = @CheckConstraint(constraint = ...))}. */
     Optional<String> check = Optional.empty();
-    /** Renamed by a swap: its {@code @RenamedFrom} must go in the next version (see {@link RandomEvolution}). */
-    boolean swapped;
     /**
      * {@code @AcceptDataLoss}: the column's type changed to one PostgreSQL cannot cast to, and its
      * values may be lost (the revision drops and adds it).
@@ -242,7 +237,6 @@ final class AppModel {
       a.comment = comment;
       a.renamedFrom = renamedFrom;
       a.check = check;
-      a.swapped = swapped;
       a.acceptLoss = acceptLoss;
       return a;
     }

@@ -179,6 +179,106 @@ class DataSurvivesTest {
     }
   }
 
+  /**
+   * {@code @RenamedFrom} on a {@code @ManyToOne} and a {@code @OneToOne} renames their join columns:
+   * the values stay, the foreign keys (whose hashed names follow the column) still guard them, and
+   * the one-to-one's unique constraint too. Compiling again writes nothing and says the annotations
+   * can go; downgrading brings the old names back with the same values.
+   */
+  @Test
+  void aRenamedRelationKeepsItsJoinColumnValues() throws Exception {
+    DataSource db = TestDatabase.createDatabase();
+    ProjectCompiler project = new ProjectCompiler(dir);
+    project.write("shop/Customer.java", HEADER + "@Entity public class Customer { @Id Long id; }\n");
+    project.write("shop/Purchase.java", HEADER + """
+        @Entity public class Purchase {
+          @Id Long id;
+          @ManyToOne Customer owner;
+          @OneToOne @JoinColumn(name = "contact") Customer contact;
+        }
+        """);
+    compiler.compile(project, at("2030-01-01T00:00:00Z")).assertSuccess();
+    upgrade(project, db, 1);
+    sql(db, "insert into customer (id) values (1), (2), (3)");
+    sql(db, "insert into purchase (id, owner_id, contact) values (10, 1, 2), (11, 1, 3), (12, null, null)");
+    List<String> purchases = List.of("10|1|2", "11|1|3", "12|null|null");
+    String v1 = CatalogDump.of(db);
+
+    project.write("shop/Purchase.java", HEADER + """
+        @Entity public class Purchase {
+          @Id Long id;
+          @RenamedFrom("owner_id") @ManyToOne Customer buyer;
+          @RenamedFrom("contact") @OneToOne Customer reachable;
+        }
+        """);
+    ProjectCompiler.Result second = compiler.compile(project, at("2030-01-01T00:01:00Z")).assertSuccess();
+    assertTrue(second.messages(Diagnostic.Kind.WARNING).stream().noneMatch(w -> w.contains("STRATA-520")),
+        second.messages(Diagnostic.Kind.WARNING).toString());
+    QualifiedName purchase = QualifiedName.of("purchase");
+    assertEquals(List.of(
+        new Change.RenameColumn(purchase, "contact", "reachable_id"),
+        new Change.RenameColumn(purchase, "owner_id", "buyer_id")),
+        newRevisionUpgrade(project, 2).stream().filter(c -> c instanceof Change.RenameColumn
+            || c instanceof Change.AddColumn || c instanceof Change.DropColumn).toList());
+    upgrade(project, db, 1);
+    assertEquals(purchases, rows(db, "select id, buyer_id, reachable_id from purchase order by id"));
+    SQLException orphan = assertThrows(SQLException.class,
+        () -> sql(db, "insert into purchase (id, buyer_id) values (13, 99)"));
+    assertEquals("23503", orphan.getSQLState(), "the foreign key guards the renamed join column");
+    SQLException twice = assertThrows(SQLException.class,
+        () -> sql(db, "insert into purchase (id, reachable_id) values (14, 2)"));
+    assertEquals("23505", twice.getSQLState(), "the one-to-one's join column is still unique");
+
+    ProjectCompiler.Result third = compiler.compile(project, at("2030-01-01T00:02:00Z")).assertSuccess();
+    assertEquals(2, Revisions.index(project).size(), "compiling again writes no revision");
+    List<String> notes = third.messages(Diagnostic.Kind.NOTE);
+    assertTrue(notes.stream().anyMatch(n -> n.contains("STRATA-521") && n.contains("\"owner_id\"")), notes.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.contains("STRATA-521") && n.contains("\"contact\"")), notes.toString());
+
+    try (URLClassLoader loader = project.classLoader()) {
+      Migrator.configure().dataSource(db).classLoader(loader).build().downgrade("-1");
+    }
+    assertEquals(v1, CatalogDump.of(db));
+    assertEquals(purchases, rows(db, "select id, owner_id, contact from purchase order by id"));
+  }
+
+  /**
+   * Two columns exchange their names: the values move with them. The annotations left in the source
+   * afterwards exchange nothing again (the snapshot already has each definition under its new name),
+   * and the processor says they can go.
+   */
+  @Test
+  void aSwapMovesTheValuesOnceAndTheAnnotationsLeftBehindDoNothing() throws Exception {
+    DataSource db = TestDatabase.createDatabase();
+    ProjectCompiler project = new ProjectCompiler(dir);
+    project.write("shop/Item.java", HEADER + "@Entity public class Item { @Id Long id;"
+        + " @Column(length = 10) String a; @Column(length = 20) String b; }\n");
+    compiler.compile(project, at("2030-01-01T00:00:00Z")).assertSuccess();
+    upgrade(project, db, 1);
+    sql(db, "insert into item (id, a, b) values (1, 'short', 'a longer value')");
+    String v1 = CatalogDump.of(db);
+
+    project.write("shop/Item.java", HEADER + "@Entity public class Item { @Id Long id;"
+        + " @RenamedFrom(\"b\") @Column(length = 20) String a; @RenamedFrom(\"a\") @Column(length = 10) String b; }\n");
+    compiler.compile(project, at("2030-01-01T00:01:00Z")).assertSuccess();
+    upgrade(project, db, 1);
+    assertEquals(List.of("1|a longer value|short"), rows(db, "select id, a, b from item"));
+
+    ProjectCompiler.Result again = compiler.compile(project, at("2030-01-01T00:02:00Z")).assertSuccess();
+    assertEquals(2, Revisions.index(project).size(), "compiling the swapped entity again writes no revision");
+    List<String> notes = again.messages(Diagnostic.Kind.NOTE);
+    assertTrue(notes.stream().anyMatch(n -> n.contains("STRATA-521") && n.contains("@RenamedFrom(\"b\") on the field"
+        + " of column item.a: an earlier revision already made this exchange of names")), notes.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.contains("STRATA-521") && n.contains("@RenamedFrom(\"a\") on the field"
+        + " of column item.b: an earlier revision already made this exchange of names")), notes.toString());
+
+    try (URLClassLoader loader = project.classLoader()) {
+      Migrator.configure().dataSource(db).classLoader(loader).build().downgrade("-1");
+    }
+    assertEquals(v1, CatalogDump.of(db));
+    assertEquals(List.of("1|short|a longer value"), rows(db, "select id, a, b from item"));
+  }
+
   /** Revision ids sort by their time: the compiles' times are given so that the newest sorts last. */
   private static Map<String, String> at(String instant) {
     return Map.of("strata.now", instant);

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntBiFunction;
 
 /**
  * The changes that turn one schema into another. Pure and deterministic: the same arguments always
@@ -57,12 +58,14 @@ import java.util.function.Predicate;
  *
  * <p>Renames come only from {@link Renames} hints. A hint {@code new <- old} can apply when
  * {@code old} exists now and {@code new} is wanted, in the same namespace, and no other hint renames
- * from {@code old} (hints whose {@code new} exists now do not count beside the one hint from
- * {@code old} whose {@code new} does not: they were left in the source after their rename). It applies when {@code new} does not exist now; or when {@code old} is not wanted
- * any more (one table dropped and another renamed into its name); or when another applied hint renames
- * the present {@code new} away (a chain {@code a -> b -> c}) or renames something else into
- * {@code old}; or when it is part of a cycle of hints (a swap, a rotation) that is still to be made.
- * Other hints are stale: the rename happened in an earlier revision and the names are in use again.
+ * from {@code old} (a hint whose {@code new} exists now and already holds something at least as
+ * close to what is wanted there as {@code old} does was left in the source after its rename and does
+ * not count). It applies when {@code new} does not exist now; or when {@code old} is not wanted any
+ * more (one table dropped and another renamed into its name) or another applied hint renames
+ * something else into {@code old}, and the object under {@code old} is closer to what is wanted as
+ * {@code new} than the object there (see below); or when another applied hint renames the present
+ * {@code new} away (a chain {@code a -> b -> c}); or when it is part of a cycle of hints (a swap, a
+ * rotation) that is still to be made. Other hints are stale: the rename happened in an earlier revision and the names are in use again.
  * They are ignored. Without a hint, a different name is a drop and an add.
  *
  * <p>A cycle leaves every name in use before and after, so the names cannot tell whether it is still
@@ -159,25 +162,37 @@ public final class SchemaDiff {
   enum Cycle { TO_MAKE, DONE, UNDECIDABLE }
 
   /**
+   * Whether a cycle ({@code members}: new name to old name) is still to be made: the objects under
+   * the old names are closer to what is wanted under the new names than the objects already there.
+   * {@code fit(n, s)} is how far the object now named {@code s} is from what is wanted as {@code n}.
+   */
+  private static <N> Cycle verdict(Map<N, N> members, ToIntBiFunction<N, N> fit) {
+    int stay = 0;
+    int move = 0;
+    for (Map.Entry<N, N> member : members.entrySet()) {
+      stay += fit.applyAsInt(member.getKey(), member.getKey());
+      move += fit.applyAsInt(member.getKey(), member.getValue());
+    }
+    return move < stay ? Cycle.TO_MAKE : stay < move ? Cycle.DONE : Cycle.UNDECIDABLE;
+  }
+
+  /**
    * Which names are renamed, among {@code now} (existing) and {@code wanted}: a map from new name to
    * old name holding the hints that apply (see the class comment). Cycles that are not to be made go
-   * into {@code done} or {@code undecided}, as {@code cycle} judges them.
+   * into {@code done} or {@code undecided}; {@code fit(n, s)} is how far the object now named
+   * {@code s} is from what is wanted as {@code n}.
    */
   static <N extends Comparable<? super N>> Map<N, N> effectiveRenames(Map<N, N> hints, Set<N> now, Set<N> wanted,
-      Predicate<Map.Entry<N, N>> allowed, Function<Map<N, N>, Cycle> cycle, Map<N, N> done, Map<N, N> undecided) {
-    // Several hints may claim one old name: a rename left in the source (a <- b, a exists) beside the
-    // next rename of b (c <- b, c is new). The one whose new name does not exist yet is the rename.
+      Predicate<Map.Entry<N, N>> allowed, ToIntBiFunction<N, N> fit, Map<N, N> done, Map<N, N> undecided) {
+    // Several hints may claim one old name: a rename left in the source (a <- b, made earlier) beside
+    // the next rename of b (c <- b). A hint whose new name exists now and already holds something at
+    // least as close to what is wanted there as what the old name holds was made earlier: it gives way.
     Map<N, Integer> claims = new HashMap<>();
-    Map<N, Integer> freshClaims = new HashMap<>();
-    hints.forEach((newName, old) -> {
-      claims.merge(old, 1, Integer::sum);
-      if (!now.contains(newName)) {
-        freshClaims.merge(old, 1, Integer::sum);
-      }
-    });
+    hints.values().forEach(old -> claims.merge(old, 1, Integer::sum));
     Map<N, N> kept = new TreeMap<>(hints);
     kept.entrySet().removeIf(hint -> claims.get(hint.getValue()) > 1 && now.contains(hint.getKey())
-        && freshClaims.getOrDefault(hint.getValue(), 0) == 1);
+        && now.contains(hint.getValue()) && wanted.contains(hint.getKey())
+        && fit.applyAsInt(hint.getKey(), hint.getKey()) <= fit.applyAsInt(hint.getKey(), hint.getValue()));
     claims.clear();
     kept.values().forEach(old -> claims.merge(old, 1, Integer::sum));
     TreeMap<N, N> candidates = new TreeMap<>();
@@ -201,7 +216,7 @@ public final class SchemaDiff {
       if (start.equals(at) && !effective.containsKey(start) && !ignored.contains(start)) {
         TreeMap<N, N> members = new TreeMap<>();
         path.forEach(n -> members.put(n, candidates.get(n)));
-        Cycle verdict = cycle.apply(members);
+        Cycle verdict = verdict(members, fit);
         if (verdict == Cycle.TO_MAKE) {
           effective.putAll(members);
         } else {
@@ -211,17 +226,21 @@ public final class SchemaDiff {
       }
     }
     candidates.keySet().removeAll(ignored);
-    // Otherwise a hint applies when its target is free, when its old name is not wanted any more, or
-    // when an applied hint frees its target (a chain a -> b -> c) or takes over its old name. This is
-    // the least such set: stale hints whose names are all in use again do not vouch for each other.
+    // Otherwise a hint applies when its target is free, when an applied hint frees its target (a chain
+    // a -> b -> c), or when its old name is not wanted any more or taken over by an applied hint and
+    // its object fits the target better than the one there. This is the least such set: stale hints
+    // whose names are all in use again do not vouch for each other.
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Map.Entry<N, N> hint : candidates.entrySet()) {
         N newName = hint.getKey();
         N oldName = hint.getValue();
-        if (!effective.containsKey(newName) && (!now.contains(newName) || !wanted.contains(oldName)
-            || effective.containsValue(newName) || effective.containsKey(oldName))) {
+        // Renaming over an object that stays in place replaces it: only when the old name's object
+        // fits better there (otherwise the hint is one left after a swap whose partner went away).
+        if (!effective.containsKey(newName) && (!now.contains(newName) || effective.containsValue(newName)
+            || (!wanted.contains(oldName) || effective.containsKey(oldName))
+                && fit.applyAsInt(newName, oldName) < fit.applyAsInt(newName, newName))) {
           effective.put(newName, oldName);
           changed = true;
         }
@@ -260,8 +279,7 @@ public final class SchemaDiff {
       Set<QualifiedName> wanted = names(desired.tables(), Table::name);
       tableRenames = effectiveRenames(renames.tables(), now, wanted,
           hint -> hint.getKey().namespace().equals(hint.getValue().namespace()),
-          members -> verdict(members, n -> current.table(n).orElseThrow(), n -> desired.table(n).orElseThrow(),
-              Differ::distance),
+          (n, source) -> distance(current.table(source).orElseThrow(), desired.table(n).orElseThrow()),
           doneTables, undecidedTables);
       Set<QualifiedName> renamedAway = new HashSet<>(tableRenames.values());
       for (Table table : desired.tables()) {
@@ -283,8 +301,7 @@ public final class SchemaDiff {
         Map<String, String> done = new TreeMap<>();
         Map<String, String> undecided = new TreeMap<>();
         Map<String, String> effective = effectiveRenames(hints, columnsNow, columnsWanted, hint -> true,
-            members -> verdict(members, n -> was.column(n).orElseThrow(), n -> is.column(n).orElseThrow(),
-                Differ::distance),
+            (n, source) -> distance(was.column(source).orElseThrow(), is.column(n).orElseThrow()),
             done, undecided);
         if (!done.isEmpty()) {
           doneColumns.put(is.name(), done);
@@ -314,22 +331,6 @@ public final class SchemaDiff {
           columnRenames.put(is.name(), effective);
         }
       }
-    }
-
-    /**
-     * Whether a cycle ({@code members}: new name to old name) is still to be made: the objects under
-     * the old names are closer to what is wanted under the new names than the objects already there.
-     */
-    private static <N, T> Cycle verdict(Map<N, N> members, Function<N, T> now, Function<N, T> wanted,
-        java.util.function.ToIntBiFunction<T, T> distance) {
-      int stay = 0;
-      int move = 0;
-      for (Map.Entry<N, N> member : members.entrySet()) {
-        T target = wanted.apply(member.getKey());
-        stay += distance.applyAsInt(now.apply(member.getKey()), target);
-        move += distance.applyAsInt(now.apply(member.getValue()), target);
-      }
-      return move < stay ? Cycle.TO_MAKE : stay < move ? Cycle.DONE : Cycle.UNDECIDABLE;
     }
 
     /** How many of type, nullability, default, identity and comment differ (names do not count). */

@@ -423,6 +423,33 @@ class SchemaDiffTest {
         new RenameColumn(A, "y", "z"));
   }
 
+  /**
+   * After a swap of y and z (hints left: z <- y, y <- z), y and x swap: the new hints x <- y, y <- x
+   * and the left-over z <- y all name y. The left-over one gives way (z already holds what is wanted
+   * there), and the new swap is made.
+   */
+  @Test
+  void aSwapLeftInTheSourceDoesNotBlockTheNextSwapOfOneOfItsColumns() {
+    Schema before = schema(a(Column.of("x", "date"), Column.of("y", "varchar(10)"), Column.of("z", "time")));
+    Schema wanted = schema(a(Column.of("x", "varchar(10)"), Column.of("y", "date"), Column.of("z", "time")));
+    assertDiff(before, wanted, new Renames(Map.of(), Map.of(A, Map.of("x", "y", "y", "x", "z", "y"))),
+        new RenameColumn(A, "x", "strata_tmp_1"),
+        new RenameColumn(A, "y", "x"),
+        new RenameColumn(A, "strata_tmp_1", "y"));
+  }
+
+  /**
+   * After a swap of x and y (hints left: x <- y, y <- x), the attribute under y goes away: the hint
+   * x <- y is left alone. Renaming y over x would drop x's values and put y's (of another type) there.
+   */
+  @Test
+  void aSwapHintLeftAfterItsPartnerWentAwayDoesNotReplaceTheColumn() {
+    Schema before = schema(a(Column.of("x", "real"), Column.of("y", "time")));
+    Schema wanted = schema(a(Column.of("x", "real")));
+    assertDiff(before, wanted, new Renames(Map.of(), Map.of(A, Map.of("x", "y"))),
+        new DropColumn(A, Column.of("y", "time")));
+  }
+
   @Test
   void identifiersOfAnExpression() {
     assertEquals(java.util.Set.of("lower", "name", "Quoted", "and", "n"),

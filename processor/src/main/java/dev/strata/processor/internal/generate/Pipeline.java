@@ -180,8 +180,10 @@ public final class Pipeline {
     Schema current = snapshot.map(Snapshot::schema).orElse(Schema.EMPTY);
     DataLossPolicy policy = DataLossPolicy.of(options, model, diagnostics);
     List<Change> changes = policy.diff(current, model.schema(), model.renames());
-    ReviewWarnings.renamesDone(model.renames(), current, model.schema(), diagnostics, model.tableOrigins(),
-        model.columnOrigins());
+    // With strata.amend the hints may be meant for the state before the head revision, which the
+    // amended diff starts from, rather than for the snapshot: their names are not checked then.
+    ReviewWarnings.renamesDone(model.renames(), current, model.schema(), !options.amend(), diagnostics,
+        model.tableOrigins(), model.columnOrigins());
     policy.acceptancesDone(changes, diagnostics);
     if (diagnostics.hasErrors()) {
       return;

@@ -88,10 +88,12 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
    * an earlier revision already made ({@code current}, the committed snapshot, has the new name and
    * not the old one, or a swap's definitions are already under the new names); a warning for a swap
    * whose columns or tables look the same, which the diff cannot tell from one already made and
-   * ignores; an error for a column hint that names no column of the table being renamed.
+   * ignores; with {@code checkNames}, an error for a column hint that names no column of the table
+   * being renamed.
    */
-  public static void renamesDone(Renames renames, Schema current, Schema desired, Diagnostics diagnostics,
-      Map<QualifiedName, Element> tableOrigins, Map<QualifiedName, Map<String, Element>> columnOrigins) {
+  public static void renamesDone(Renames renames, Schema current, Schema desired, boolean checkNames,
+      Diagnostics diagnostics, Map<QualifiedName, Element> tableOrigins,
+      Map<QualifiedName, Map<String, Element>> columnOrigins) {
     Renames cyclesDone = SchemaDiff.doneCycles(current, desired, renames);
     Renames undecidable = SchemaDiff.undecidableCycles(current, desired, renames);
     renames.tables().forEach((to, from) -> {
@@ -138,7 +140,8 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
             + " Strata cannot tell whether the exchange is still to be made or an earlier revision made it, and"
             + " does not make it; remove the annotations if it was made, or write the renames into a revision by"
             + " hand (-Astrata.empty=true -Astrata.message=...)", origin);
-      } else if (before.isPresent() && before.get().column(from).isEmpty() && before.get().column(to).isEmpty()) {
+      } else if (checkNames && before.isPresent() && before.get().column(from).isEmpty()
+          && before.get().column(to).isEmpty()) {
         List<String> likely = before.get().columns().stream().map(Column::name)
             .filter(c -> c.startsWith(from + "_") && desired.table(table).flatMap(t -> t.column(c)).isEmpty())
             .toList();

@@ -147,6 +147,34 @@ class RenamedFromTest {
   }
 
   @Test
+  void renamedFromOnAnAttributeOfAnEmbeddableRenamesItsColumn() {
+    StrataProject project = new StrataProject(dir);
+    JavaFileObject purchase = purchase("  @Embedded\n  private Address address;\n");
+    assertThat(compile(project, "2026-11-27T08:00:00Z", purchase, JavaFileObjects.forSourceString(
+        "com.acme.shop.Address", """
+        package com.acme.shop;
+
+        @jakarta.persistence.Embeddable
+        public class Address {
+          String street;
+        }
+        """))).succeeded();
+    JavaFileObject renamed = JavaFileObjects.forSourceString("com.acme.shop.Address", """
+        package com.acme.shop;
+
+        @jakarta.persistence.Embeddable
+        public class Address {
+          @dev.strata.runtime.RenamedFrom("street") @jakarta.persistence.Column(name = "street_line") String street;
+        }
+        """);
+    Compilation compilation = compile(project, "2026-11-27T09:00:00Z", purchase, renamed);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(newest(project)).contains("""
+         * alter table purchase rename column street to street_line;
+        """);
+  }
+
+  @Test
   void renamedFromOnAToManyRelationshipIsAnError() {
     JavaFileObject renamed = purchase(
         "  @RenamedFrom(\"owners\") @ManyToMany\n  private java.util.Set<Customer> buyers;\n");

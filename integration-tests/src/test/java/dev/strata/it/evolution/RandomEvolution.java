@@ -393,7 +393,7 @@ final class RandomEvolution {
    * Two columns of a table exchange their names (both with {@code @RenamedFrom}), which the diff
    * makes through a temporary name; unless the columns look the same (or the version's other edits
    * make them look as if swapped already), when nothing tells the swap from one already made and the
-   * processor does not make it (STRATA-522; see {@code SequenceRun.expectedRenames}).
+   * processor does not make it (STRATA-524; see {@code SequenceRun.expectedRenames}).
    */
   private boolean swapAttrs(AppModel model) {
     Entity e = pick(model.entities);

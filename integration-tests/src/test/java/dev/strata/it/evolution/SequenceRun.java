@@ -216,7 +216,7 @@ final class SequenceRun {
   /**
    * The renames the version declares that its revision must make: all, except swaps (cycles) that
    * the schemas cannot tell from swaps already made, which the processor must then have reported
-   * (STRATA-521 for one already made, STRATA-522 for one that cannot be told).
+   * (STRATA-521 for one already made, STRATA-524 for one that cannot be told).
    */
   private Set<Change> expectedRenames(Version version, Schema before, Schema after, ProjectCompiler.Result result) {
     Map<QualifiedName, QualifiedName> tables = new LinkedHashMap<>();
@@ -252,7 +252,7 @@ final class SequenceRun {
         check(notes.stream().anyMatch(n -> n.contains("STRATA-521") && n.contains(hint)), "no STRATA-521 note for "
             + hint + ", which the processor found already made");
       } else if (isUndecidable) {
-        check(warnings.stream().anyMatch(w -> w.contains("STRATA-522") && w.contains(hint)), "no STRATA-522 warning"
+        check(warnings.stream().anyMatch(w -> w.contains("STRATA-524") && w.contains(hint)), "no STRATA-524 warning"
             + " for " + hint + ", which the processor cannot tell from a swap already made");
       } else {
         out.add(c);

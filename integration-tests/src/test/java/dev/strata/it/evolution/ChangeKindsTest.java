@@ -24,9 +24,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,19 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChangeKindsTest {
 
-  private static SharedCompiler compiler;
+  @RegisterExtension static final SharedCompiler compiler = new SharedCompiler();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startCompiler() {
-    compiler = new SharedCompiler();
-  }
-
-  @AfterAll
-  static void closeCompiler() throws Exception {
-    compiler.close();
-  }
 
   /** One edit of the entities, the kinds of change its revision must hold, and processor options. */
   record Case(String name, Map<String, String> before, Map<String, String> after,

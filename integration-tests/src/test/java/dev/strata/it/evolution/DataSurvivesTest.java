@@ -23,9 +23,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import javax.tools.Diagnostic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -93,19 +92,9 @@ class DataSurvivesTest {
 
   private static final List<String> PURCHASES = List.of("10|1|first", "11|2|second", "12|null|nobody's");
 
-  private static SharedCompiler compiler;
+  @RegisterExtension static final SharedCompiler compiler = new SharedCompiler();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startCompiler() {
-    compiler = new SharedCompiler();
-  }
-
-  @AfterAll
-  static void closeCompiler() throws Exception {
-    compiler.close();
-  }
 
   @Test
   void renamesAndWidenedTypesKeepTheRows() throws Exception {

@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,19 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SafeConstraintsTest {
 
-  private static SharedCompiler compiler;
+  @RegisterExtension static final SharedCompiler compiler = new SharedCompiler();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startCompiler() {
-    compiler = new SharedCompiler();
-  }
-
-  @AfterAll
-  static void closeCompiler() throws Exception {
-    compiler.close();
-  }
 
   private static final String HEADER = """
       package shop;

@@ -21,6 +21,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Compiles application projects (laid out as {@link ProjectCompiler} lays them out) with Strata's
@@ -41,9 +43,10 @@ import javax.tools.ToolProvider;
  * does it; {@link #compileEntities} is the incremental build of an IDE, which compiles the entities
  * only.
  *
- * <p>Not thread-safe: one compile at a time.
+ * <p>Not thread-safe: one compile at a time. A test class holds one in a static
+ * {@code @RegisterExtension} field, which closes it after the class's tests.
  */
-final class SharedCompiler implements AutoCloseable {
+final class SharedCompiler implements AutoCloseable, AfterAllCallback {
 
   /** Jars on the application's compile class path, recognised by their file name's start. */
   private static final List<String> CLASS_PATH_JARS = List.of(
@@ -163,5 +166,10 @@ final class SharedCompiler implements AutoCloseable {
   @Override
   public void close() throws IOException {
     fileManager.close();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
   }
 }

@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import javax.tools.Diagnostic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,19 +44,9 @@ class UncastableTypeChangeTest {
 
       """;
 
-  private static SharedCompiler compiler;
+  @RegisterExtension static final SharedCompiler compiler = new SharedCompiler();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startCompiler() {
-    compiler = new SharedCompiler();
-  }
-
-  @AfterAll
-  static void closeCompiler() throws Exception {
-    compiler.close();
-  }
 
   @Test
   void integerToUuidIsRefusedUntilTheLossIsAccepted() throws Exception {

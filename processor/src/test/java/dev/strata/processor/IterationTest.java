@@ -5,10 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,24 +105,13 @@ class IterationTest {
     assertThat(project.revisionFiles()).hasSize(2);
   }
 
-  private void git(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Strata Test",
-        "-c", "user.email=test@strata.invalid", "-c", "commit.gpgsign=false"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + out);
-    }
-  }
-
   /** A project whose first revision is committed, and a second one generated and not committed. */
   private StrataProject withUncommittedSecondRevision() throws Exception {
     StrataProject project = new StrataProject(dir);
-    git("init", "-q");
+    project.git("init", "-q");
     project.compile(Sources.ORDER);
-    git("add", ".");
-    git("commit", "-q", "-m", "first revision");
+    project.git("add", ".");
+    project.git("commit", "-q", "-m", "first revision");
     project.compile(project.options("-Astrata.now=2026-11-27T08:00:00Z"), project.withRevisions(Sources.ORDER_V2));
     return project;
   }
@@ -176,10 +162,10 @@ class IterationTest {
   @Test
   void amendLeavesACommittedHeadAloneAndSaysSo() throws Exception {
     StrataProject project = new StrataProject(dir);
-    git("init", "-q");
+    project.git("init", "-q");
     project.compile(Sources.ORDER);
-    git("add", ".");
-    git("commit", "-q", "-m", "first revision");
+    project.git("add", ".");
+    project.git("commit", "-q", "-m", "first revision");
     Path first = project.revisionsDir().resolve(FirstCompileTest.CLASS + ".java");
 
     Compilation compilation = project.compile(project.options("-Astrata.now=2026-11-27T08:00:00Z", "-Astrata.amend"),

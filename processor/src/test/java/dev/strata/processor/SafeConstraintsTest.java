@@ -149,6 +149,32 @@ class SafeConstraintsTest {
         + hint).inFile(ORDER).onLine(14);
   }
 
+  /**
+   * strata.amend folds the changes into the head revision as they are (it does not split a revision),
+   * so its warnings must not promise the option's safe form.
+   */
+  @Test
+  void warningsOfAnAmendedRevisionDoNotOfferTheOption() throws Exception {
+    StrataProject project = new StrataProject(dir);
+    project.git("init", "-q");
+    assertThat(project.compile(Sources.ORDER, Sources.CUSTOMER, CHECK)).succeeded();
+    project.git("add", ".");
+    project.git("commit", "-q", "-m", "first revision");
+    assertThat(project.compile(project.options("-Astrata.now=2026-11-27T08:00:00Z"),
+        project.withRevisions(Sources.ORDER_V2, Sources.CUSTOMER, CHECK))).succeeded();
+
+    Compilation compilation = project.compile(project.options("-Astrata.now=2026-11-28T08:00:00Z", "-Astrata.amend"),
+        project.withRevisions(ORDER, Sources.CUSTOMER, CHECK));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("strata.amend: folded the changes into revision");
+    assertThat(compilation).hadWarningContaining("[STRATA-517] adding check orders_note_check to orders scans it"
+        + " under an ACCESS EXCLUSIVE lock; on a large table, add it NOT VALID and VALIDATE it in a later revision")
+        .inFile(ORDER).onLine(14);
+    assertThat(compilation.warnings().stream().map(w -> w.getMessage(null)).filter(w -> w.contains("safeConstraints"))
+        .toList()).isEmpty();
+  }
+
   @Test
   void constraintsOfANewTableStayInItsTransactionalRevision() {
     StrataProject project = new StrataProject(dir);

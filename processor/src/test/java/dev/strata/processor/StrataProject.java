@@ -133,4 +133,16 @@ final class StrataProject {
     }
     return times;
   }
+
+  /** Runs git in the project's directory (for the rules that depend on what is committed). */
+  void git(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Strata Test",
+        "-c", "user.email=test@strata.invalid", "-c", "commit.gpgsign=false"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + out);
+    }
+  }
 }

@@ -41,12 +41,14 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
   private final Set<QualifiedName> newTables = new HashSet<>();
   /** Columns the revision adds, by table: a dropped column added again under its name is replaced. */
   private final Map<QualifiedName, Map<String, Column>> added = new HashMap<>();
-  /** Appended to the warnings whose safe form {@code strata.safeConstraints} generates, when it is off. */
+  /**
+   * Appended to the warnings whose safe form {@code strata.safeConstraints} would generate: it is off
+   * and the revision is one the option splits. Empty otherwise.
+   */
   private final String safeFormHint;
 
-  private ReviewWarnings(Diagnostics diagnostics, DataLossPolicy policy, EntityModel model, boolean safeConstraints) {
-    this.safeFormHint = safeConstraints ? ""
-        : " (-A" + StrataOptions.SAFE_CONSTRAINTS + "=true generates this form in a non-transactional revision)";
+  private ReviewWarnings(Diagnostics diagnostics, DataLossPolicy policy, EntityModel model, String safeFormHint) {
+    this.safeFormHint = safeFormHint;
     this.diagnostics = diagnostics;
     this.policy = policy;
     this.tableOrigins = model.tableOrigins();
@@ -55,11 +57,13 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
 
   /**
    * Reports the warnings for {@code changes} (made from {@code model}'s entities); destructive
-   * changes are errors when {@code policy} says so and does not accept their loss.
+   * changes are errors when {@code policy} says so and does not accept their loss. Used for amended
+   * and merge revisions: {@code strata.safeConstraints} does not split those, so the warnings do not
+   * suggest it.
    */
   public static void review(List<? extends Change> changes, Diagnostics diagnostics, DataLossPolicy policy,
       EntityModel model) {
-    review(changes, diagnostics, policy, model, false);
+    review(changes, diagnostics, policy, model, "");
   }
 
   /**
@@ -69,7 +73,13 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
    */
   public static void review(List<? extends Change> changes, Diagnostics diagnostics, DataLossPolicy policy,
       EntityModel model, boolean safeConstraints) {
-    ReviewWarnings review = new ReviewWarnings(diagnostics, policy, model, safeConstraints);
+    review(changes, diagnostics, policy, model, safeConstraints ? ""
+        : " (-A" + StrataOptions.SAFE_CONSTRAINTS + "=true generates this form in a non-transactional revision)");
+  }
+
+  private static void review(List<? extends Change> changes, Diagnostics diagnostics, DataLossPolicy policy,
+      EntityModel model, String safeFormHint) {
+    ReviewWarnings review = new ReviewWarnings(diagnostics, policy, model, safeFormHint);
     for (Change change : changes) {
       if (change instanceof Change.CreateTable create) {
         review.newTables.add(create.table().name());

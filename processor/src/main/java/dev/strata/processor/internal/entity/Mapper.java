@@ -143,6 +143,11 @@ final class Mapper {
   private final Map<String, TableBuilder> secondaries = new HashMap<>();
   /** See {@link #derivedIds(TypeElement, EntityInfo)}. */
   private final Map<String, String> derivedIds = new HashMap<>();
+  /**
+   * {@link #bindOrder}'s prefix for the attributes of each embedded value being mapped, by its path
+   * ({@code Target.path}); set by {@link #embedded} before it maps them.
+   */
+  private final Map<String, String> embeddedOrder = new HashMap<>();
   /** The entities mapped already (a subclass maps its superclasses first). */
   private final Set<TypeElement> mapped = new java.util.HashSet<>();
   /** Per entity root: the columns of its attributes that are not optional but nullable (see addColumn). */
@@ -244,6 +249,24 @@ final class Mapper {
    */
   String requiredOrder(Attribute a) {
     return String.format(java.util.Locale.ROOT, "%04d:%s", superclasses(a.declaringType()).size(), a.name());
+  }
+
+  /**
+   * Where Hibernate binds {@code a}'s columns among those of the entity being mapped, as a key that
+   * sorts in that order: identifier attributes first, then basic and embedded ones, then the join
+   * columns of to-one relationships (bound in second passes); within each, in {@link #requiredOrder}'s
+   * order, an embeddable's attributes in the place of the attribute that embeds them. Where two
+   * attributes map one column, the first one bound defines it (TableBuilder.addColumn).
+   */
+  String bindOrder(Target target, Attribute a, boolean joinColumn) {
+    boolean id = target.inId() || ann.has(a.element(), Jpa.ID) || ann.has(a.element(), Jpa.EMBEDDED_ID);
+    return (id ? "0" : joinColumn ? "2" : "1") + ":" + attributeOrder(target, a);
+  }
+
+  private String attributeOrder(Target target, Attribute a) {
+    // A space sorts before every character of a Java name: an embedded value's attributes come right
+    // after the attribute that embeds them, before any attribute whose name merely starts like its.
+    return embeddedOrder.getOrDefault(target.path(), "") + requiredOrder(a);
   }
 
   /**
@@ -708,6 +731,7 @@ final class Mapper {
         associations.put(path.substring(prefix.length()), override);
       }
     });
+    embeddedOrder.put(target.path() + prefix, attributeOrder(target, a) + " ");
     Target inner = new Target(target.table(), target.entity(), target.required(), target.path() + prefix,
         overrides, converts, associations, true, target.inId() || asId, target.inCollection(), validation);
     for (Attribute attribute : attributes(embeddable, target.entity().access)) {
@@ -761,7 +785,8 @@ final class Mapper {
       rootRequired.computeIfAbsent(target.entity().type, t -> new ArrayList<>())
           .add(new KeyPart(requiredOrder(a), column.name()));
     }
-    if (!table.addColumn(new TableBuilder.Entry(column, def.physical(), a.element(), def.readOnly()), diagnostics)) {
+    if (!table.addColumn(new TableBuilder.Entry(column, def.physical(), a.element(), def.readOnly(),
+        bindOrder(target, a, false)), diagnostics)) {
       return false;
     }
     if (def.unique()) {

@@ -206,7 +206,8 @@ final class Relations {
       }
       boolean readOnly = join.annotation()
           .map(j -> !ann.bool(j, "insertable", true) && !ann.bool(j, "updatable", true)).orElse(false);
-      boolean added = table.addColumn(new TableBuilder.Entry(column, join.physical(), e, readOnly), m.diagnostics);
+      boolean added = table.addColumn(new TableBuilder.Entry(column, join.physical(), e, readOnly,
+          m.bindOrder(target, a, true)), m.diagnostics);
       if (!added && !readOnly) {
         return;
       }

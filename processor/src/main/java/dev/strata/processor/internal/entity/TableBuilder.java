@@ -48,8 +48,19 @@ final class TableBuilder {
    * @param physical its name as Hibernate has it
    * @param readOnly mapped with {@code insertable = false, updatable = false}, which lets another
    *     attribute map the same column
+   * @param bindOrder where Hibernate binds the attribute among the entity's ({@link Mapper#bindOrder}),
+   *     or empty where that is not known
    */
-  record Entry(Column column, Name physical, Element origin, boolean readOnly) {}
+  record Entry(Column column, Name physical, Element origin, boolean readOnly, String bindOrder) {
+    Entry(Column column, Name physical, Element origin, boolean readOnly) {
+      this(column, physical, origin, readOnly, "");
+    }
+
+    /** Whether Hibernate binds this attribute's column before {@code other}'s, when both are known. */
+    boolean boundBefore(Entry other) {
+      return !bindOrder.isEmpty() && !other.bindOrder.isEmpty() && bindOrder.compareTo(other.bindOrder) < 0;
+    }
+  }
 
   TableBuilder(QualifiedName name, Name physical, Element origin) {
     this.name = name;
@@ -59,7 +70,9 @@ final class TableBuilder {
 
   /**
    * Adds a column; a column already mapped by another attribute is an error unless one of the two is
-   * read-only (then the writable mapping defines the column).
+   * read-only. Then the writable mapping owns the column (its unique constraint, foreign key, rename),
+   * while the column's definition (type, NULL or NOT NULL) is that of the attribute Hibernate binds
+   * first: its table keeps the first column object of a name and ignores the later ones.
    *
    * @return whether the column is now mapped by this entry
    */
@@ -78,10 +91,15 @@ final class TableBuilder {
       return true;
     }
     if (entry.readOnly()) {
+      if (entry.boundBefore(existing)) {
+        columns.put(entry.column().name(), new Entry(entry.column(), existing.physical(), existing.origin(),
+            existing.readOnly(), entry.bindOrder()));
+      }
       return false;
     }
     if (existing.readOnly()) {
-      columns.put(entry.column().name(), entry);
+      columns.put(entry.column().name(), existing.boundBefore(entry)
+          ? new Entry(existing.column(), entry.physical(), entry.origin(), false, existing.bindOrder()) : entry);
       return true;
     }
     diagnostics.error(MappingCode.DUPLICATE_COLUMN, "column " + entry.column().name() + " of table " + name
@@ -101,7 +119,7 @@ final class TableBuilder {
 
   void editColumn(String columnName, UnaryOperator<Column> edit) {
     Entry e = columns.get(columnName);
-    columns.put(columnName, new Entry(edit.apply(e.column()), e.physical(), e.origin(), e.readOnly()));
+    columns.put(columnName, new Entry(edit.apply(e.column()), e.physical(), e.origin(), e.readOnly(), e.bindOrder()));
   }
 
   List<Entry> entries() {

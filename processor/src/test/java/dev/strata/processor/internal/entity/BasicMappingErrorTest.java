@@ -196,6 +196,45 @@ class BasicMappingErrorTest {
         """, result.schema());
   }
 
+  /**
+   * Hibernate keeps the column of the attribute it binds first: identifiers, then basic and embedded
+   * attributes by name (an embedded value's in its place), then to-one join columns; the later
+   * mappings of the column change nothing of it (HAPI FHIR's BaseTag and ResourceHistoryTable).
+   */
+  @Test
+  void theAttributeHibernateBindsFirstDefinesASharedColumn() {
+    ReaderHarness.Result result = compile(source("Model", """
+        class Model {}
+        @Entity class Target { @Id Long id; }
+        @Embeddable class Pid { Long v; }
+        @Entity class Tag {
+          @Id Long id;
+          @ManyToOne @JoinColumn(name = "target_id", nullable = false) Target aTarget;
+          @Column(name = "target_id", insertable = false, updatable = false) Long targetId;
+          @Column(name = "x") Long zeta;
+          @Column(name = "x", nullable = false, insertable = false, updatable = false) Long alpha;
+          @Embedded @AttributeOverride(name = "v", column = @Column(name = "e")) Pid bravo;
+          @Column(name = "e", nullable = false, insertable = false, updatable = false) Long bravo2;
+          @Column(name = "f", nullable = false, insertable = false, updatable = false) Long charlie;
+          @Embedded @AttributeOverride(name = "v", column = @Column(name = "f")) Pid delta;
+        }
+        """));
+    assertThat(result.compilation).succeededWithoutWarnings();
+    org.junit.jupiter.api.Assertions.assertEquals("""
+        table tag
+          e bigint
+          f bigint not null
+          id bigint not null
+          target_id bigint
+          x bigint not null
+          primary key tag_pkey (id)
+          foreign key fk68ejx7nx15gccq6fvkf73t2in (target_id) references target (id)
+        table target
+          id bigint not null
+          primary key target_pkey (id)
+        """, result.schema());
+  }
+
   @Test
   void identityOnStringIsAnError() {
     JavaFileObject src = source("Code", """

@@ -51,17 +51,21 @@ final class CorpusRun {
   private final Corpus corpus;
   private final String title;
   private final CorpusCompile compile;
+  private final Path workDir;
   private Schema applied;
   private double applySeconds;
   private Optional<Schema> hibernate = Optional.empty();
   private Optional<SchemaOracle.Comparison> comparison = Optional.empty();
   private List<SchemaOracle.Allowed> allowed = List.of();
   private DataSource strataDb;
+  /** The report's name of the Hibernate that created the compared schema. */
+  private String hibernateLabel = "Hibernate 7.4 `create`";
 
-  private CorpusRun(Corpus corpus, String title, CorpusCompile compile) {
+  private CorpusRun(Corpus corpus, String title, CorpusCompile compile, Path workDir) {
     this.corpus = corpus;
     this.title = title;
     this.compile = compile;
+    this.workDir = workDir;
   }
 
   /** Compiles the model's mapping in {@code workDir}. */
@@ -72,7 +76,7 @@ final class CorpusRun {
   /** Compiles the model's mapping in {@code workDir} with these processor options. */
   static CorpusRun compile(String id, String title, Path workDir, Map<String, String> options) {
     Corpus corpus = Corpus.named(id);
-    return new CorpusRun(corpus, title, CorpusCompile.of(corpus, workDir, options));
+    return new CorpusRun(corpus, title, CorpusCompile.of(corpus, workDir, options), workDir);
   }
 
   Corpus corpus() {
@@ -112,6 +116,34 @@ final class CorpusRun {
     try (URLClassLoader loader = hibernateClassLoader()) {
       HibernateOracle.create(hibernateDb, loader, corpus.entityClasses(), HIBERNATE_SETTINGS);
     }
+    return compare(hibernateDb, allowed, setAside);
+  }
+
+  /**
+   * {@link #compareWithHibernate} with the model's own Hibernate (from its class path) in place of
+   * the test's 7.4, for a model built for another Hibernate whose classes 7.4 cannot load (HAPI's
+   * 6.6); {@code allowed} then also lists what the two versions' defaults make differ.
+   * {@code services}: see {@link IsolatedHibernate#open}.
+   */
+  CorpusRun compareWithModelsHibernate(List<SchemaOracle.Allowed> allowed, Map<String, String> services)
+      throws Exception {
+    DataSource hibernateDb = TestDatabase.createDatabase();
+    try (IsolatedHibernate own = IsolatedHibernate.open(corpus, compile, workDir, services)) {
+      hibernateLabel = "Hibernate " + own.version() + " `create` (the model's own)";
+      own.create(hibernateDb);
+    }
+    return compare(hibernateDb, allowed, Set.of());
+  }
+
+  /** Runs the model's own Hibernate's {@code validate} on the database Strata built. */
+  void validateWithModelsHibernate(Map<String, String> services) throws Exception {
+    try (IsolatedHibernate own = IsolatedHibernate.open(corpus, compile, workDir, services)) {
+      own.validate(strataDb);
+    }
+  }
+
+  private CorpusRun compare(DataSource hibernateDb, List<SchemaOracle.Allowed> allowed, Set<String> setAside)
+      throws Exception {
     hibernate = Optional.of(read(hibernateDb));
     SchemaOracle.Comparison c = new SchemaOracle.Comparison(SchemaDump.entries(applied),
         SchemaDump.entries(hibernate.get()));
@@ -156,7 +188,7 @@ final class CorpusRun {
     if (compile.snapshot().isPresent()) {
       out.append(SchemaCounts.header());
       out.append(SchemaCounts.of(compile.snapshot().get().schema()).row("Strata"));
-      hibernate.ifPresent(h -> out.append(SchemaCounts.of(h).row("Hibernate 7.4 `create`")));
+      hibernate.ifPresent(h -> out.append(SchemaCounts.of(h).row(hibernateLabel)));
       out.append('\n');
     }
     if (compile.firstPassErrors().isEmpty() && compile.stoppedBy().isEmpty()) {

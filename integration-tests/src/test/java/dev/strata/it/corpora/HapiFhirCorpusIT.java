@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,13 +61,5 @@ class HapiFhirCorpusIT {
     assertEquals(Optional.of(new Sequence(new QualifiedName(Optional.empty(), "seq_resource_id"), 1000, 50)),
         schema.sequence(new QualifiedName(Optional.empty(), "seq_resource_id")));
     run.compareWithModelsHibernate(ALLOWED, SERVICES).validateWithModelsHibernate(SERVICES);
-  }
-
-  /** The errors of each class reduced to their codes, sorted. */
-  static Map<String, List<String>> codes(Map<String, List<String>> errors) {
-    Map<String, List<String>> out = new TreeMap<>();
-    errors.forEach((type, messages) -> out.put(type, messages.stream()
-        .map(m -> m.replaceFirst("^line \\d+: \\[(STRATA-\\d+)\\].*", "$1")).sorted().toList()));
-    return out;
   }
 }

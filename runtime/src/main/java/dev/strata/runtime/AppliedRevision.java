@@ -16,7 +16,10 @@ import java.util.Objects;
  * @param appliedAt when it was applied
  * @param appliedBy the database user that applied it
  * @param duration how long applying (or reverting) it took
- * @param complete false for a non-transactional revision that stopped part-way
+ * @param complete false for a non-transactional revision that stopped part-way (in its upgrade or its
+ *     downgrade)
+ * @param state where the revision stands: applied, or a non-transactional revision part-way through
+ *     its upgrade or its downgrade
  */
 public record AppliedRevision(
     String id,
@@ -26,7 +29,25 @@ public record AppliedRevision(
     Instant appliedAt,
     String appliedBy,
     Duration duration,
-    boolean complete) {
+    boolean complete,
+    State state) {
+
+  /** The {@code state} column of the history table. */
+  public enum State {
+    /** Completely applied. */
+    APPLIED,
+    /** A non-transactional revision whose upgrade stopped part-way; {@code upgrade()} resumes it. */
+    PARTIAL,
+    /** A non-transactional revision whose downgrade stopped part-way; {@code downgrade()} resumes it. */
+    REVERTING
+  }
+
+  /** A revision that is applied ({@code complete}) or stopped part-way through its upgrade. */
+  public AppliedRevision(String id, List<String> parents, String message, String checksum, Instant appliedAt,
+      String appliedBy, Duration duration, boolean complete) {
+    this(id, parents, message, checksum, appliedAt, appliedBy, duration, complete,
+        complete ? State.APPLIED : State.PARTIAL);
+  }
 
   public AppliedRevision {
     Objects.requireNonNull(id, "id");
@@ -36,5 +57,9 @@ public record AppliedRevision(
     Objects.requireNonNull(appliedAt, "appliedAt");
     Objects.requireNonNull(appliedBy, "appliedBy");
     Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(state, "state");
+    if (complete != (state == State.APPLIED)) {
+      throw new IllegalArgumentException("complete must be " + (state == State.APPLIED) + " for state " + state);
+    }
   }
 }

@@ -155,6 +155,12 @@ public final class Migrator {
         rows = history.read(c);
       }
       checkKnown(rows);
+      Optional<History.Row> reverting = rows.stream().filter(History.Row::reverting).findFirst();
+      if (reverting.isPresent()) {
+        throw new MigrationException("cannot upgrade: " + revertingState(reverting.get())
+            + ".\nFinish the downgrade first: fix the cause and run downgrade(\"-1\"), which resumes at statement "
+            + (reverting.get().progress().size() + 1) + ", then upgrade", reverting.get().id(), null, null, null);
+      }
       checkChecksums(c, history, rows);
       Set<String> applied = appliedIds(rows);
       List<RevisionInfo> pending = graph.order().stream().filter(r -> !applied.contains(r.id())).toList();
@@ -182,6 +188,8 @@ public final class Migrator {
   /**
    * Reverts applied revisions down to {@code target}: a revision id (everything applied that it does
    * not descend from is reverted; it stays), {@code "base"} (everything), or {@code "-N"} (the last N).
+   * A non-transactional revision whose downgrade stopped part-way is reverted first, resuming after
+   * its last completed downgrade statement.
    */
   public MigrationResult downgrade(String target) {
     Objects.requireNonNull(target, "target");
@@ -192,17 +200,30 @@ public final class Migrator {
       checkKnown(rows);
       checkChecksums(c, history, rows);
       for (History.Row row : rows) {
-        if (!row.complete()) {
+        if (!row.complete() && !row.reverting()) {
           throw new MigrationException("cannot downgrade: non-transactional revision " + row.id() + " stopped part-way ("
               + row.progress().size() + " of its statements ran); run upgrade() to finish it first, then downgrade",
               row.id(), null, null, null);
         }
       }
+      // A revision whose downgrade stopped part-way is still applied in part; it is the first to finish.
+      Optional<History.Row> reverting = rows.stream().filter(History.Row::reverting).findFirst();
       Set<String> applied = appliedIds(rows);
+      reverting.ifPresent(r -> applied.add(r.id()));
       List<RevisionInfo> appliedInReverse = new ArrayList<>(
           graph.order().stream().filter(r -> applied.contains(r.id())).toList());
       Collections.reverse(appliedInReverse);
+      if (reverting.isPresent()) {
+        RevisionInfo first = graph.get(reverting.get().id()).orElseThrow();
+        appliedInReverse.remove(first);
+        appliedInReverse.add(0, first);
+      }
       List<RevisionInfo> plan = downgradePlan(target, appliedInReverse, applied);
+      if (reverting.isPresent() && plan.stream().noneMatch(r -> r.id().equals(reverting.get().id()))) {
+        throw new MigrationException("cannot downgrade to " + target + ": " + revertingState(reverting.get())
+            + ", so it can only be finished: downgrade to a revision it descends from (downgrade(\"-1\") resumes it at"
+            + " statement " + (reverting.get().progress().size() + 1) + ")", reverting.get().id(), null, null, null);
+      }
       List<AppliedRevision> done = new ArrayList<>();
       for (RevisionInfo revision : plan) {
         History.Row row = rows.stream().filter(r -> r.id().equals(revision.id())).findFirst().orElseThrow();
@@ -441,7 +462,8 @@ public final class Migrator {
    * sequences), one line each, sorted; empty when there is no drift. What is expected is the
    * snapshot the application was built with ({@code META-INF/strata/schema.strata}) when the
    * database is at the snapshot's head, otherwise the schema the applied revisions produce.
-   * Tables that no revision created are reported too ("not expected").
+   * Tables that no revision created are reported too ("not expected"). A non-transactional revision
+   * whose downgrade stopped part-way counts as not applied, and the list starts with a line saying so.
    */
   public List<String> verify() {
     try (Connection c = connect()) {
@@ -454,7 +476,11 @@ public final class Migrator {
       }
       Schema live = CatalogReader.read(c, expected.namespaces(),
           Set.of(historyTable));
-      List<String> differences = SchemaDump.differences(live, expected);
+      List<String> differences = new ArrayList<>();
+      // A revision part-way through its downgrade is between two schemas: say so before the differences it leaves.
+      rows.stream().filter(History.Row::reverting).forEach(row -> differences.add(revertingState(row)
+          + "; run downgrade(\"-1\") to finish it (it resumes at statement " + (row.progress().size() + 1) + ")"));
+      differences.addAll(SchemaDump.differences(live, expected));
       logger.log(differences.isEmpty() ? Level.INFO : Level.WARNING, differences.isEmpty()
           ? "the database matches" + at(current)
           : "the database differs from" + at(current) + ":\n  " + String.join("\n  ", differences));
@@ -512,14 +538,64 @@ public final class Migrator {
     if (revision.transactional()) {
       run(c, revision, revision.downgrade(), "downgrade", () -> history.delete(c, revision.id()));
     } else {
-      runStepByStep(c, revision, revision.downgrade().steps(), 0, "downgrade", i -> { }, error -> { });
-      history.delete(c, revision.id());
+      revertStepByStep(c, history, row, revision);
     }
     Duration duration = since(start);
     logger.log(Level.INFO, "reverted " + revision.describe() + " in " + duration.toMillis() + " ms");
     AppliedRevision applied = row.revision();
     return new AppliedRevision(applied.id(), applied.parents(), applied.message(), applied.checksum(),
-        applied.appliedAt(), applied.appliedBy(), duration, applied.complete());
+        applied.appliedAt(), applied.appliedBy(), duration, true, AppliedRevision.State.APPLIED);
+  }
+
+  /**
+   * The downgrade of a non-transactional revision, the way {@link #applyStepByStep} runs its upgrade:
+   * the row turns {@code reverting} before the first statement, {@code progress} then holds the
+   * hashes of the downgrade statements that have run, and a downgrade that stopped part-way resumes
+   * after the last of them, provided they are unchanged. The row goes when the last statement has run.
+   */
+  private void revertStepByStep(Connection c, History history, History.Row row, RevisionInfo revision)
+      throws SQLException {
+    List<RecordingOperations.Step> steps = revision.downgrade().steps();
+    List<String> hashes = steps.stream().map(step -> RevisionInfo.sha256(step.sql())).toList();
+    List<String> progress = new ArrayList<>();
+    if (row.reverting()) {
+      List<String> done = row.progress();
+      if (done.size() > hashes.size() || !hashes.subList(0, done.size()).equals(done)) {
+        StringBuilder details = new StringBuilder();
+        List<String> now = revision.downgrade().statements();
+        statementDifferences(details, "downgrade", row.downgradeSql().subList(0, Math.min(done.size(),
+            row.downgradeSql().size())), now.subList(0, Math.min(done.size(), now.size())));
+        throw new MigrationException("the downgrade of non-transactional revision " + revision.describe()
+            + " stopped part-way after " + done.size() + " statement" + (done.size() == 1 ? "" : "s")
+            + ", and " + (done.size() == 1 ? "its first downgrade statement has" : "its first " + done.size()
+            + " downgrade statements have") + " changed since, so it cannot resume:" + details + "\nRestore "
+            + (done.size() == 1 ? "it" : "them") + " as " + (done.size() == 1 ? "it was" : "they were")
+            + "; or finish the downgrade by hand (do what its remaining statements do), then delete its row from "
+            + historyTable, revision.id(), null, null, null);
+      }
+      progress.addAll(done);
+      // The statements after the completed ones may have been fixed: the row records those that run now.
+      history.updateChecksum(c, revision);
+      logger.log(Level.INFO, "resuming the downgrade of non-transactional revision " + revision.describe()
+          + " at statement " + (done.size() + 1) + " of " + steps.size());
+    } else {
+      history.updateReverting(c, revision.id(), progress, Optional.empty());
+    }
+    runStepByStep(c, revision, steps, progress.size(), "downgrade", i -> {
+      progress.add(hashes.get(i));
+      history.updateReverting(c, revision.id(), progress, Optional.empty());
+    }, failure -> history.updateReverting(c, revision.id(), progress, Optional.of(failure)));
+    history.delete(c, revision.id());
+  }
+
+  /** {@code the downgrade of non-transactional revision R (m) stopped part-way: K of its N statements ran, ...}. */
+  private String revertingState(History.Row row) {
+    RevisionInfo revision = graph.get(row.id()).orElseThrow();
+    // The downgrade as it ran (recorded when it started or resumed), which the failure's numbers refer to.
+    int total = row.downgradeSql().size();
+    return "the downgrade of non-transactional revision " + revision.describe() + " stopped part-way: "
+        + row.progress().size() + " of its " + total + " downgrade statement" + (total == 1 ? "" : "s") + " ran"
+        + row.failure().map(f -> ", then it failed at " + f).orElse("");
   }
 
   /**
@@ -599,13 +675,12 @@ public final class Migrator {
       boolean concurrentBuild = statement != null && steps.get(index).createsIndex().isPresent();
       throw new MigrationException(direction + " of non-transactional revision " + revision.describe()
           + " failed at " + failure + (statement != null ? "\n  statement: " + statement : "")
-          + "\nIt ran outside a transaction: statements 1 to " + index + " stay applied"
-          + (direction.equals("upgrade") ? " and are recorded in " + historyTable : "") + ", nothing was rolled back."
-          + " Check what the failed statement may have left behind"
+          + "\nIt ran outside a transaction: statements 1 to " + index + " stay applied and are recorded in "
+          + historyTable
+          + ", nothing was rolled back. Check what the failed statement may have left behind"
           + (concurrentBuild ? " (the INVALID index left by the failed concurrent build is dropped before the retry)" : "")
-          + ", fix the cause, and run " + direction + " again: "
-          + (direction.equals("upgrade") ? "it resumes at statement " + (index + 1) + "."
-              : "the downgrade starts again from its first statement."),
+          + ", fix the cause, and run " + direction + " again: it resumes at statement " + (index + 1) + "."
+          + (direction.equals("upgrade") ? "" : " Until the downgrade has finished, upgrade() refuses to run."),
           revision.id(), statement, e.getSQLState(), e);
     } finally {
       try (Statement st = c.createStatement()) {

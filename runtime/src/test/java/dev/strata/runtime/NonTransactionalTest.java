@@ -84,6 +84,7 @@ class NonTransactionalTest {
     assertEquals(List.of(NON_TX), migrator.pending());
     AppliedRevision partial = migrator.history().get(3);
     assertFalse(partial.complete());
+    assertEquals(AppliedRevision.State.PARTIAL, partial.state());
     assertEquals(1, count("select cardinality(progress) from strata_history where revision = '" + NON_TX + "'"));
     assertEquals(1, count("select count(*) from strata_history where failure like 'statement 2 of 3, SQLState 23505%'"));
     assertEquals("cannot downgrade: non-transactional revision 20260109_000000_kkkk stopped part-way (1 of its"

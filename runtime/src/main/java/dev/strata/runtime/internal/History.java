@@ -33,6 +33,11 @@ public final class History {
     public boolean complete() {
       return revision.complete();
     }
+
+    /** A non-transactional revision whose downgrade stopped part-way: progress holds its downgrade's hashes. */
+    public boolean reverting() {
+      return revision.state() == AppliedRevision.State.REVERTING;
+    }
   }
 
   private final QualifiedName table;
@@ -81,7 +86,7 @@ public final class History {
         AppliedRevision revision = new AppliedRevision(rs.getString(1),
             parents.isEmpty() ? List.of() : Arrays.asList(parents.split(",")), rs.getString(3), rs.getString(4),
             rs.getTimestamp(6).toInstant(), rs.getString(7), Duration.ofMillis(rs.getLong(8)),
-            "applied".equals(rs.getString(9)));
+            "applied".equals(rs.getString(9)), state(rs.getString(1), rs.getString(9)));
         rows.add(new Row(revision, strings(rs.getArray(10)), Optional.ofNullable(rs.getString(11)),
             strings(rs.getArray(12)), strings(rs.getArray(13))));
       }
@@ -89,7 +94,21 @@ public final class History {
     return rows;
   }
 
-  /** Inserts the row and returns it as stored (with the server's time and user). */
+  private AppliedRevision.State state(String revision, String state) throws SQLException {
+    switch (state) {
+      case "applied":
+        return AppliedRevision.State.APPLIED;
+      case "partial":
+        return AppliedRevision.State.PARTIAL;
+      case "reverting":
+        return AppliedRevision.State.REVERTING;
+      default:
+        throw new SQLException("the row of revision " + revision + " in " + table + " has state '" + state
+            + "', which this version of Strata does not know (it knows applied, partial, reverting); use the"
+            + " Strata version that wrote it");
+    }
+  }
+
   private static List<String> strings(Array array) throws SQLException {
     List<String> values = new ArrayList<>();
     for (Object value : (Object[]) array.getArray()) {
@@ -98,6 +117,7 @@ public final class History {
     return values;
   }
 
+  /** Inserts the row and returns it as stored (with the server's time and user). */
   public AppliedRevision insert(Connection c, RevisionInfo r, Duration duration, boolean complete, List<String> progress,
       Optional<String> failure) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(PostgresDialect.insertHistory(table))) {
@@ -127,6 +147,20 @@ public final class History {
       ps.setArray(3, c.createArrayOf("text", progress.toArray()));
       ps.setString(4, failure.orElse(null));
       ps.setString(5, revision);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Marks the row as part-way through its downgrade, with the hashes of the downgrade statements that
+   * have run; applied_at and duration_ms stay those of the upgrade.
+   */
+  public void updateReverting(Connection c, String revision, List<String> progress, Optional<String> failure)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PostgresDialect.updateHistoryReverting(table))) {
+      ps.setArray(1, c.createArrayOf("text", progress.toArray()));
+      ps.setString(2, failure.orElse(null));
+      ps.setString(3, revision);
       ps.executeUpdate();
     }
   }

@@ -578,6 +578,11 @@ public final class PostgresDialect implements Change.Visitor<List<String>> {
         + " applied_at = clock_timestamp() where revision = ?";
   }
 
+  /** Parameters: progress (text[]), failure, revision. */
+  public static String updateHistoryReverting(QualifiedName table) {
+    return "update " + qualified(table) + " set state = 'reverting', progress = ?, failure = ? where revision = ?";
+  }
+
   /** Parameters: checksum, upgrade_sql, downgrade_sql, revision. */
   public static String updateHistoryChecksum(QualifiedName table) {
     return "update " + qualified(table) + " set checksum = ?, upgrade_sql = ?, downgrade_sql = ? where revision = ?";

@@ -675,8 +675,9 @@ public final class Migrator {
       boolean concurrentBuild = statement != null && steps.get(index).createsIndex().isPresent();
       throw new MigrationException(direction + " of non-transactional revision " + revision.describe()
           + " failed at " + failure + (statement != null ? "\n  statement: " + statement : "")
-          + "\nIt ran outside a transaction: statements 1 to " + index + " stay applied and are recorded in "
-          + historyTable
+          + "\nIt ran outside a transaction: "
+          + (index == 0 ? "no statement before it ran" : (index == 1 ? "statement 1 stays applied and is recorded in "
+              : "statements 1 to " + index + " stay applied and are recorded in ") + historyTable)
           + ", nothing was rolled back. Check what the failed statement may have left behind"
           + (concurrentBuild ? " (the INVALID index left by the failed concurrent build is dropped before the retry)" : "")
           + ", fix the cause, and run " + direction + " again: it resumes at statement " + (index + 1) + "."

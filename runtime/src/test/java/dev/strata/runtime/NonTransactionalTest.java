@@ -75,7 +75,7 @@ class NonTransactionalTest {
         + " \"uk_customer_name_idx\""), e.getMessage());
     assertTrue(e.getMessage().endsWith("""
           statement: create unique index concurrently uk_customer_name_idx on customer (name)
-        It ran outside a transaction: statements 1 to 1 stay applied and are recorded in strata_history, nothing \
+        It ran outside a transaction: statement 1 stays applied and is recorded in strata_history, nothing \
         was rolled back. Check what the failed statement may have left behind (the INVALID index left by the failed \
         concurrent build is dropped before the retry), fix the cause, and run upgrade again: it resumes at \
         statement 2."""), e.getMessage());

@@ -276,4 +276,20 @@ class RenamedFromTest {
         + " was made, or write the renames into a revision by hand (-Astrata.empty=true -Astrata.message=...)")
         .inFile(swapped).onLine(10);
   }
+
+  /** Two exchanges in one table: each message names the columns of its own exchange. */
+  @Test
+  void eachUndecidableSwapNamesItsOwnColumns() {
+    StrataProject project = new StrataProject(dir);
+    assertThat(compile(project, "2026-11-27T08:00:00Z", item("  String a;\n  String b;\n  Integer c;\n"
+        + "  Integer d;\n"))).succeeded();
+    JavaFileObject swapped = item("  @RenamedFrom(\"b\") String a;\n  @RenamedFrom(\"a\") String b;\n"
+        + "  @RenamedFrom(\"d\") Integer c;\n  @RenamedFrom(\"c\") Integer d;\n");
+    Compilation compilation = compile(project, "2026-11-27T09:00:00Z", swapped);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[STRATA-524] @RenamedFrom(\"b\") on the field of column item.a:"
+        + " the columns exchanging names (a, b) have the same definition").inFile(swapped).onLine(10);
+    assertThat(compilation).hadWarningContaining("[STRATA-524] @RenamedFrom(\"d\") on the field of column item.c:"
+        + " the columns exchanging names (c, d) have the same definition").inFile(swapped).onLine(12);
+  }
 }

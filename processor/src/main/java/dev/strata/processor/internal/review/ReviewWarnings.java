@@ -10,6 +10,8 @@ import dev.strata.schema.Table;
 import dev.strata.schema.change.Change;
 import dev.strata.schema.diff.Renames;
 import dev.strata.schema.diff.SchemaDiff;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,6 +96,19 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
   }
 
   /**
+   * The names of the cycle of hints ({@code hints}: new name to old name) that {@code start} is in,
+   * sorted: a table may hold several exchanges, and a message names only its own.
+   */
+  private static <N extends Comparable<? super N>> List<N> cycleOf(Map<N, N> hints, N start) {
+    List<N> cycle = new ArrayList<>();
+    for (N at = start; at != null && !cycle.contains(at); at = hints.get(at)) {
+      cycle.add(at);
+    }
+    Collections.sort(cycle);
+    return cycle;
+  }
+
+  /**
    * Reports on the {@code @RenamedFrom} hints before the diff uses them: a note for each whose rename
    * an earlier revision already made ({@code current}, the committed snapshot, has the new name and
    * not the old one, or a swap's definitions are already under the new names); a warning for a swap
@@ -122,7 +137,7 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
       } else if (undecidable.tables().containsKey(to)) {
         diagnostics.warning(ReviewCode.RENAME_UNDECIDABLE, "@RenamedFrom(\"" + from.name() + "\") on the entity "
             + "of table " + to + ": the tables exchanging names (" + String.join(", ",
-                undecidable.tables().keySet().stream().map(QualifiedName::toString).toList()) + ") look the same,"
+                cycleOf(undecidable.tables(), to).stream().map(QualifiedName::toString).toList()) + ") look the same,"
             + " so Strata cannot tell whether the exchange is still to be made or an earlier revision made it,"
             + " and does not make it; remove the annotations if it was made, or write the renames into a"
             + " revision by hand (-Astrata.empty=true -Astrata.message=...)", origin);
@@ -146,7 +161,7 @@ public final class ReviewWarnings implements Change.Visitor<Void> {
             + " removed", origin);
       } else if (undecidable.columns().getOrDefault(table, Map.of()).containsKey(to)) {
         diagnostics.warning(ReviewCode.RENAME_UNDECIDABLE, hint + ": the columns exchanging names ("
-            + String.join(", ", undecidable.columns().get(table).keySet()) + ") have the same definition, so"
+            + String.join(", ", cycleOf(undecidable.columns().get(table), to)) + ") have the same definition, so"
             + " Strata cannot tell whether the exchange is still to be made or an earlier revision made it, and"
             + " does not make it; remove the annotations if it was made, or write the renames into a revision by"
             + " hand (-Astrata.empty=true -Astrata.message=...)", origin);

@@ -22,13 +22,6 @@ import javax.lang.model.type.TypeMirror;
  * as Hibernate 7.4's {@code IdBagBinder} binds them.
  */
 final class CollectionIds {
-  private static final String H = "org.hibernate.annotations.";
-  static final String JAVA_TYPE = H + "CollectionIdJavaType";
-  static final String JAVA_CLASS = H + "CollectionIdJavaClass";
-  static final String JDBC_TYPE_CODE = H + "CollectionIdJdbcTypeCode";
-  static final String JDBC_TYPE = H + "CollectionIdJdbcType";
-  static final String TYPE = H + "CollectionIdType";
-
   /** Hibernate's Java type descriptors of integral ids, by simple name. */
   private static final Map<String, String> JAVA_TYPES = Map.of("IntegerJavaType", "integer", "LongJavaType",
       "bigint", "ShortJavaType", "smallint");
@@ -115,7 +108,7 @@ final class CollectionIds {
       return m.generatorTable(a, tableGenerator);
     }
     Optional<AnnotationMirror> generic = local(a, generator, Jpa.H_GENERIC_GENERATOR,
-        "org.hibernate.annotations.GenericGenerators");
+        Jpa.H_GENERIC_GENERATORS);
     if (generic.isPresent()) {
       Optional<Sequence> made = new GenericGenerators(m).sequence(a, owner, generic.get(), collectionId);
       return made.isPresent() && m.register(a, made.get());
@@ -142,22 +135,22 @@ final class CollectionIds {
   /** The id column's type, from the annotations that Hibernate's BasicValueBinder reads for it. */
   private Optional<String> idType(Attribute a, AnnotationMirror collectionId) {
     Element e = a.element();
-    Optional<AnnotationMirror> javaClass = ann.find(e, JAVA_CLASS);
+    Optional<AnnotationMirror> javaClass = ann.find(e, Jpa.H_COLLECTION_ID_JAVA_CLASS);
     if (javaClass.isPresent()) {
       String name = ann.type(javaClass.get(), "idType").map(Mapper::display).orElse("");
       return known(JAVA_CLASSES.get(name), a, javaClass.get(), "@CollectionIdJavaClass(" + name + ")");
     }
-    Optional<AnnotationMirror> javaType = ann.find(e, JAVA_TYPE);
+    Optional<AnnotationMirror> javaType = ann.find(e, Jpa.H_COLLECTION_ID_JAVA_TYPE);
     if (javaType.isPresent()) {
       String name = ann.type(javaType.get(), "value").filter(t -> t.getKind() == TypeKind.DECLARED)
           .map(t -> ((DeclaredType) t).asElement().getSimpleName().toString()).orElse("");
       return known(JAVA_TYPES.get(name), a, javaType.get(), "@CollectionIdJavaType(" + name + ")");
     }
-    Optional<AnnotationMirror> jdbcType = ann.find(e, JDBC_TYPE).or(() -> ann.find(e, TYPE));
+    Optional<AnnotationMirror> jdbcType = ann.find(e, Jpa.H_COLLECTION_ID_JDBC_TYPE).or(() -> ann.find(e, Jpa.H_COLLECTION_ID_TYPE));
     if (jdbcType.isPresent()) {
       return known(null, a, jdbcType.get(), "@" + Annotations.nameOf(jdbcType.get()));
     }
-    Optional<AnnotationMirror> code = ann.find(e, JDBC_TYPE_CODE);
+    Optional<AnnotationMirror> code = ann.find(e, Jpa.H_COLLECTION_ID_JDBC_TYPE_CODE);
     if (code.isPresent()) {
       int value = ann.integer(code.get(), "value", Integer.MIN_VALUE);
       return known(JDBC_CODES.get(value), a, code.get(), "@CollectionIdJdbcTypeCode(" + value + ")");

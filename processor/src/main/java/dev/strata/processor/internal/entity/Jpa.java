@@ -79,9 +79,15 @@ final class Jpa {
   static final String H_SQL_RESTRICTION = H + "SQLRestriction";
   static final String H_ON_DELETE = H + "OnDelete";
   static final String H_GENERIC_GENERATOR = H + "GenericGenerator";
+  static final String H_GENERIC_GENERATORS = H + "GenericGenerators";
   static final String H_UUID_GENERATOR = H + "UuidGenerator";
   static final String H_DISCRIMINATOR_FORMULA = H + "DiscriminatorFormula";
   static final String H_COLLECTION_ID = H + "CollectionId";
+  static final String H_COLLECTION_ID_JAVA_TYPE = H + "CollectionIdJavaType";
+  static final String H_COLLECTION_ID_JAVA_CLASS = H + "CollectionIdJavaClass";
+  static final String H_COLLECTION_ID_JDBC_TYPE_CODE = H + "CollectionIdJdbcTypeCode";
+  static final String H_COLLECTION_ID_JDBC_TYPE = H + "CollectionIdJdbcType";
+  static final String H_COLLECTION_ID_TYPE = H + "CollectionIdType";
 
   static final String RENAMED_FROM = "dev.strata.runtime.RenamedFrom";
 }

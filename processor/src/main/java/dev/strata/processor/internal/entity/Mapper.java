@@ -1269,7 +1269,7 @@ final class Mapper {
         Jpa.SEQUENCE_GENERATOR, Jpa.SEQUENCE_GENERATORS);
     Optional<AnnotationMirror> genericGenerator = sequenceGenerator.isPresent() || generatorName.isEmpty()
         ? Optional.empty() : findGenerator(a, target.entity(), generatorName, Jpa.H_GENERIC_GENERATOR,
-            "org.hibernate.annotations.GenericGenerators");
+            Jpa.H_GENERIC_GENERATORS);
     if (genericGenerator.isPresent() && strategy.equals("AUTO")) {
       Optional<Sequence> sequence =
           new GenericGenerators(this).sequence(a, target.entity(), genericGenerator.get(), generated);

@@ -1,5 +1,7 @@
 package dev.strata.processor.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
@@ -18,6 +20,23 @@ public final class Diagnostics {
 
   public Diagnostics(Messager messager) {
     this.messager = Objects.requireNonNull(messager, "messager");
+  }
+
+  /**
+   * Diagnostics that keep their messages, in order, until {@link #replayTo}: for work whose result
+   * may be thrown away and done again, so that only the kept attempt reports.
+   */
+  public static Diagnostics recording() {
+    return new Diagnostics(new Recorder());
+  }
+
+  /** Prints what this recording diagnostics kept, in order, through {@code target}, and counts its errors there. */
+  public void replayTo(Diagnostics target) {
+    if (!(messager instanceof Recorder recorder)) {
+      throw new IllegalStateException("only recording diagnostics can be replayed");
+    }
+    recorder.messages.forEach(m -> m.printTo(target.messager));
+    target.errors += errors;
   }
 
   /** Whether any error was reported; generation writes nothing then. */
@@ -68,16 +87,7 @@ public final class Diagnostics {
     if (kind == Diagnostic.Kind.ERROR) {
       errors++;
     }
-    String text = "[" + code.id() + "] " + message;
-    if (element == null) {
-      messager.printMessage(kind, text);
-    } else if (annotation == null) {
-      messager.printMessage(kind, text, element);
-    } else if (value == null) {
-      messager.printMessage(kind, text, element, annotation);
-    } else {
-      messager.printMessage(kind, text, element, annotation, value);
-    }
+    new Message(kind, "[" + code.id() + "] " + message, element, annotation, value).printTo(messager);
   }
 
   /**
@@ -88,5 +98,46 @@ public final class Diagnostics {
   public interface Code {
     /** E.g. {@code STRATA-101}. */
     String id();
+  }
+
+  /** A message as {@link Messager} takes it; absent parts are null. */
+  private record Message(Diagnostic.Kind kind, CharSequence text, Element element, AnnotationMirror annotation,
+      AnnotationValue value) {
+    void printTo(Messager messager) {
+      if (element == null) {
+        messager.printMessage(kind, text);
+      } else if (annotation == null) {
+        messager.printMessage(kind, text, element);
+      } else if (value == null) {
+        messager.printMessage(kind, text, element, annotation);
+      } else {
+        messager.printMessage(kind, text, element, annotation, value);
+      }
+    }
+  }
+
+  private static final class Recorder implements Messager {
+    private final List<Message> messages = new ArrayList<>();
+
+    @Override
+    public void printMessage(Diagnostic.Kind kind, CharSequence msg) {
+      messages.add(new Message(kind, msg, null, null, null));
+    }
+
+    @Override
+    public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e) {
+      messages.add(new Message(kind, msg, e, null, null));
+    }
+
+    @Override
+    public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a) {
+      messages.add(new Message(kind, msg, e, a, null));
+    }
+
+    @Override
+    public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a,
+        AnnotationValue v) {
+      messages.add(new Message(kind, msg, e, a, v));
+    }
   }
 }

@@ -55,16 +55,12 @@ public final class EntityReader {
    * auto-applied converters outside the entities' packages are seen only so.
    */
   public EntityModel read(Collection<TypeElement> given, Collection<TypeElement> converters) {
-    Annotations ann = new Annotations(env.getElementUtils());
-    List<TypeElement> entities = withReachable(ann, given, converters);
+    Reach reach = withReachable(new Annotations(env.getElementUtils()), given, converters);
+    List<TypeElement> entities = reach.entities();
     noteReached(given, entities);
-    Hierarchies hierarchies = new Hierarchies(ann, env.getTypeUtils(), entities);
-    Converters found = new Converters(env.getElementUtils(), env.getTypeUtils(), ann, entities, converters);
-    Mapper mapper = new Mapper(env, diagnostics, options, hierarchies, found);
-    for (TypeElement entity : hierarchies.bindingOrder()) {
-      mapper.mapEntity(entity);
-    }
-    mapper.finish();
+    reach.reported().replayTo(diagnostics);
+    Mapper mapper = reach.mapper();
+    Converters found = reach.converters();
 
     // Hibernate's create orders composite primary keys by column size; foreign keys to them follow.
     Map<QualifiedName, List<String>> keys = new TreeMap<>();
@@ -118,39 +114,45 @@ public final class EntityReader {
   }
 
   /**
-   * The given entities and every entity they reach that is not among them: the targets of their
-   * relationships (also inside embeddables, element collections and mapped superclasses), their entity
-   * superclasses and map keys, and so on from those. Such an entity was compiled before, in another
-   * module's jar, and is read from its class file (its {@code jakarta.persistence} annotations have
-   * RUNTIME retention, so the class file keeps them). Hibernate only boots when the target of an
-   * association is an entity of the same persistence unit, so its table belongs to the schema this
-   * unit needs, and {@code create} would make it: Strata maps it too. The reached entities are found by
-   * mapping silently until no new one turns up; the mapping that reports is the caller's.
+   * The mapping of the given entities and every entity they reach that is not among them: the targets
+   * of their relationships (also inside embeddables, element collections and mapped superclasses),
+   * their entity superclasses and map keys, and so on from those. Such an entity was compiled before,
+   * in another module's jar, and is read from its class file (its {@code jakarta.persistence}
+   * annotations have RUNTIME retention, so the class file keeps them). Hibernate only boots when the
+   * target of an association is an entity of the same persistence unit, so its table belongs to the
+   * schema this unit needs, and {@code create} would make it: Strata maps it too.
+   *
+   * <p>The reached entities are found by mapping until no new one turns up; each attempt keeps its
+   * messages, and only those of the last one, which mapped them all, are reported. Usually the first
+   * attempt is the last: entities from elsewhere cost a second mapping only when there are some.
    */
-  private List<TypeElement> withReachable(Annotations ann, Collection<TypeElement> given,
-      Collection<TypeElement> converters) {
+  private Reach withReachable(Annotations ann, Collection<TypeElement> given, Collection<TypeElement> converters) {
     Map<String, TypeElement> all = new TreeMap<>();
     given.forEach(e -> all.put(e.getQualifiedName().toString(), e));
     while (true) {
       Hierarchies hierarchies = new Hierarchies(ann, env.getTypeUtils(), all.values());
       Converters found = new Converters(env.getElementUtils(), env.getTypeUtils(), ann, all.values(), converters);
-      Mapper quiet = new Mapper(env, Relations.quietDiagnostics(), options, hierarchies, found);
+      Diagnostics reported = Diagnostics.recording();
+      Mapper mapper = new Mapper(env, reported, options, hierarchies, found);
       for (TypeElement entity : hierarchies.bindingOrder()) {
-        quiet.mapEntity(entity);
+        mapper.mapEntity(entity);
       }
-      quiet.finish();
+      mapper.finish();
       int before = all.size();
-      for (TypeElement reached : quiet.resolvedEntities()) {
+      for (TypeElement reached : mapper.resolvedEntities()) {
         all.putIfAbsent(reached.getQualifiedName().toString(), reached);
       }
       for (TypeElement placed : hierarchies.bindingOrder()) {
         all.putIfAbsent(placed.getQualifiedName().toString(), placed);
       }
       if (all.size() == before) {
-        return List.copyOf(all.values());
+        return new Reach(List.copyOf(all.values()), found, mapper, reported);
       }
     }
   }
+
+  /** The entities mapped, given and reached; the mapping of them all; and its messages, not yet reported. */
+  private record Reach(List<TypeElement> entities, Converters converters, Mapper mapper, Diagnostics reported) {}
 
   /** Says which entities were added from the class path, as their tables join this schema. */
   private void noteReached(Collection<TypeElement> given, List<TypeElement> entities) {
